@@ -1,0 +1,71 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let package = Package(
+    name: "pglive",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "pglive", targets: ["pglive"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .target(
+            name: "PostgresLibPQ",
+            dependencies: [
+                "CLibPQ",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "PrivatePostgres",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "Migrations",
+            dependencies: [
+                "PostgresLibPQ",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "pglive",
+            dependencies: [
+                "PostgresLibPQ",
+                "PrivatePostgres",
+                "Migrations",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "PostgresTestSupport",
+            dependencies: [
+                "PostgresLibPQ",
+                "PrivatePostgres",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/PostgresTestSupport"
+        ),
+        .testTarget(
+            name: "PostgresLibPQTests",
+            dependencies: ["PostgresLibPQ", "PostgresTestSupport"]
+        ),
+        .testTarget(
+            name: "MigrationsTests",
+            dependencies: ["Migrations", "PostgresLibPQ", "PostgresTestSupport"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+@main
+struct PGLive: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "pglive")
+}
