@@ -204,6 +204,17 @@ public struct PostgresPoolStatistics: Sendable, Equatable {
     /// Callers waiting for a connection.
     public var waiters: Int
 
+    /// Creates statistics.
+    /// - Parameters:
+    ///   - open: connections open or being opened.
+    ///   - idle: connections waiting in the pool.
+    ///   - waiters: callers waiting.
+    public init(open: Int, idle: Int, waiters: Int) {
+        self.open = open
+        self.idle = idle
+        self.waiters = waiters
+    }
+
     /// Connections currently leased (or being opened for a caller).
     public var leased: Int { open - idle }
 }

@@ -80,3 +80,16 @@ public struct TestDatabase: Sendable {
         try PGConnection(configuration: configuration, logger: TestPostgres.logger)
     }
 }
+
+extension TestPostgres {
+    /// Whether a statement containing `fragment` is running in the test database.
+    /// - Parameters:
+    ///   - fragment: text of the statement to look for.
+    ///   - database: the test database.
+    public static func isRunning(_ fragment: String, in database: TestDatabase) throws -> Bool {
+        let connection = try database.connect()
+        return try !connection.query(
+            "SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND state = 'active' AND query LIKE $2 AND pid <> pg_backend_pid()",
+            [database.name, "%" + fragment + "%"]).rows.isEmpty
+    }
+}
