@@ -47,6 +47,10 @@ struct SQLScanner {
             return
         }
         if statementStart == nil {
+            if byte == UInt8(ascii: ";") {
+                index += 1
+                return
+            }
             statementStart = index
             statementLine = line
         }

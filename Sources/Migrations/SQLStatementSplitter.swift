@@ -37,4 +37,13 @@ public struct SQLUnterminatedConstruct: Sendable, Hashable {
     public var kind: String
     /// The 1-based file line where it starts.
     public var line: Int
+
+    /// Creates a description of an unterminated construct.
+    /// - Parameters:
+    ///   - kind: what was left open.
+    ///   - line: where it starts.
+    public init(kind: String, line: Int) {
+        self.kind = kind
+        self.line = line
+    }
 }
