@@ -1,8 +1,6 @@
 extension MigrationFile {
     /// The line that starts the down section.
     public static let downMarker = "-- migrate:down"
-    /// An optional line marking the start of the up section (accepted for dbmate compatibility).
-    public static let upMarker = "-- migrate:up"
     /// The line that makes a file run outside a transaction.
     public static let noTransactionDirective = "-- pglive:no-transaction"
     private static let directivePrefix = "-- pglive:"
