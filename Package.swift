@@ -64,7 +64,8 @@ let package = Package(
         ),
         .testTarget(
             name: "MigrationsTests",
-            dependencies: ["Migrations", "PostgresLibPQ", "PostgresTestSupport"]
+            // "pglive" makes `swift test` build the binary the process tests run.
+            dependencies: ["Migrations", "PostgresLibPQ", "PostgresTestSupport", "pglive"]
         ),
     ],
     swiftLanguageModes: [.v6]

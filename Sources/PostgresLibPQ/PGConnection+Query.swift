@@ -105,10 +105,12 @@ struct PGParameterArrays {
     static func with<R>(_ bindings: [PostgresBinding], _ body: (PGParameterArrays) -> R) -> R {
         let buffers: [UnsafeMutableBufferPointer<CChar>?] = bindings.map { binding in
             binding.bytes.map { bytes in
-                let buffer = UnsafeMutableBufferPointer<CChar>.allocate(capacity: max(bytes.count, 1))
+                // libpq reads text-format values up to a NUL byte and ignores their lengths.
+                let buffer = UnsafeMutableBufferPointer<CChar>.allocate(capacity: bytes.count + 1)
                 bytes.withUnsafeBytes { raw in
                     UnsafeMutableRawBufferPointer(buffer).copyMemory(from: raw)
                 }
+                buffer[bytes.count] = 0
                 return buffer
             }
         }

@@ -2,5 +2,8 @@ import ArgumentParser
 
 @main
 struct PGLive: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "pglive")
+    static let configuration = CommandConfiguration(
+        commandName: "pglive",
+        abstract: "Publishes PostgreSQL row changes over STOMP/WebSocket.",
+        subcommands: [Migrate.self])
 }

@@ -1,0 +1,79 @@
+import Foundation
+
+/// The built `pglive` binary, run as a child process with its output in files so a
+/// test can read it while the process runs.
+final class PGLiveProcess {
+    let process = Process()
+    private let stdoutURL: URL
+    private let stderrURL: URL
+
+    /// Starts `pglive` with arguments.
+    /// - Parameter arguments: the command line after `pglive`.
+    init(_ arguments: [String]) throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("pglive-run-\(UUID().uuidString)")
+        stdoutURL = base.appendingPathExtension("out")
+        stderrURL = base.appendingPathExtension("err")
+        try Data().write(to: stdoutURL)
+        try Data().write(to: stderrURL)
+        process.executableURL = try Self.binary()
+        process.arguments = arguments
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
+        process.standardError = try FileHandle(forWritingTo: stderrURL)
+        try process.run()
+    }
+
+    deinit {
+        if process.isRunning { process.terminate() }
+        try? FileManager.default.removeItem(at: stdoutURL)
+        try? FileManager.default.removeItem(at: stderrURL)
+    }
+
+    /// What the process wrote to standard output so far.
+    var stdout: String { (try? String(contentsOf: stdoutURL, encoding: .utf8)) ?? "" }
+    /// What the process wrote to standard error so far.
+    var stderr: String { (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? "" }
+
+    /// Waits for the process to exit and returns its status.
+    /// - Parameter timeout: the deadline.
+    func exitStatus(timeout: Duration = .seconds(60)) async throws -> Int32 {
+        try await waitUntil("pglive \(process.arguments?.joined(separator: " ") ?? "") to exit", timeout: timeout) {
+            !process.isRunning
+        }
+        return process.terminationStatus
+    }
+
+    /// Runs `pglive` to completion.
+    /// - Parameter arguments: the command line after `pglive`.
+    /// - Returns: the exit status, standard output and standard error.
+    static func run(_ arguments: [String]) async throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = try PGLiveProcess(arguments)
+        let status = try await process.exitStatus()
+        return (status, process.stdout, process.stderr)
+    }
+
+    /// The `pglive` binary: `$PGLIVE_BINARY`, else the first `pglive` found next to the
+    /// test executable or in a folder above it (SwiftPM puts both in the build folder).
+    private static func binary() throws -> URL {
+        if let path = ProcessInfo.processInfo.environment["PGLIVE_BINARY"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
+        let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+        var folder = executable.resolvingSymlinksInPath().deletingLastPathComponent()
+        while folder.path != "/" {
+            let candidate = folder.appendingPathComponent("pglive")
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isFolder), !isFolder.boolValue,
+               FileManager.default.isExecutableFile(atPath: candidate.path) {
+                return candidate
+            }
+            folder.deleteLastPathComponent()
+        }
+        throw BinaryNotFound(searchedFrom: executable.path)
+    }
+
+    struct BinaryNotFound: Error, CustomStringConvertible {
+        let searchedFrom: String
+        var description: String { "no pglive binary near \(searchedFrom); build it or set PGLIVE_BINARY" }
+    }
+}
