@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -23,6 +24,12 @@ let package = Package(
             dependencies: [
                 "CLibPQ",
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "STOMP",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .target(
@@ -61,6 +68,13 @@ let package = Package(
         .testTarget(
             name: "PostgresLibPQTests",
             dependencies: ["PostgresLibPQ", "PostgresTestSupport"]
+        ),
+        .testTarget(
+            name: "STOMPTests",
+            dependencies: [
+                "STOMP",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
         ),
         .testTarget(
             name: "MigrationsTests",

@@ -4,6 +4,9 @@ import Logging
 /// Routes server notices (`RAISE NOTICE`, warnings) to swift-log instead of stderr.
 final class NoticeSink {
     let logger: Logger
+    /// Whether the server sent a `FATAL` (or `PANIC`) message outside a query, as it does
+    /// right before it closes a terminated connection; libpq passes those on as notices.
+    private(set) var receivedFatal = false
 
     init(logger: Logger) { self.logger = logger }
 
@@ -19,6 +22,7 @@ final class NoticeSink {
     private func receive(_ result: OpaquePointer) {
         let severity = PGResultError.field(result, .severity) ?? "NOTICE"
         let message = PGResultError.field(result, .message) ?? ""
+        if severity == "FATAL" || severity == "PANIC" { receivedFatal = true }
         var metadata: Logger.Metadata = ["severity": "\(severity)"]
         if let sqlState = PGResultError.field(result, .sqlState) { metadata["sqlstate"] = "\(sqlState)" }
         logger.log(level: Self.level(of: severity), "\(message)", metadata: metadata)
@@ -28,6 +32,7 @@ final class NoticeSink {
         switch severity {
         case "DEBUG": return .debug
         case "WARNING": return .warning
+        case "FATAL", "PANIC": return .error
         case "INFO", "LOG": return .info
         default: return .notice
         }

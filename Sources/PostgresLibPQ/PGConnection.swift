@@ -47,8 +47,9 @@ public final class PGConnection {
         PQfinish(handle)
     }
 
-    /// Whether the connection is still usable (no round trip).
-    public var isConnected: Bool { PQstatus(handle) == CONNECTION_OK }
+    /// Whether the connection is still usable (no round trip): libpq has not seen it
+    /// fail and the server has not announced that it is closing it.
+    public var isConnected: Bool { PQstatus(handle) == CONNECTION_OK && !noticeSink.receivedFatal }
 
     /// The process id of the server backend serving this connection.
     public var backendPID: Int32 { PQbackendPID(handle) }
@@ -143,11 +144,20 @@ private func withCStringArrays<R>(
 
 extension PGConnection {
     /// Reads whatever the server sent while the connection was idle (a termination
-    /// notice, for instance) and fails if the connection is gone; with `ping`, also
-    /// makes a round trip.
+    /// notice followed by end of file, for instance) without blocking, and fails if
+    /// the connection is gone; with `ping`, also makes a round trip.
     /// - Parameter ping: whether to run `SELECT 1`.
     public func checkAlive(ping: Bool) throws {
-        guard PQconsumeInput(handle) == 1, isConnected else {
+        let socket = PQsocket(handle)
+        // An idle connection has nothing to read but notices; a closed one stays
+        // readable until libpq has seen the end of file, which takes a second read.
+        for _ in 0..<8 {
+            var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+            guard isConnected, poll(&descriptor, 1, 0) == 1 else { break }
+            guard PQconsumeInput(handle) == 1 else { break }
+            _ = PQisBusy(handle) // parses what arrived, so a FATAL message reaches the notice sink
+        }
+        guard isConnected else {
             throw PostgresError(.connection, message: Self.errorMessage(of: handle))
         }
         if ping { try execute("SELECT 1") }

@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test func twoProcessesStartedTogetherApplyEachFileOnce() async throws {
-        let database = try await freshDatabase("twoprocesses")
+        let database = try TestPostgres.makeDatabase(label: "twoprocesses")
         let folder = try TemporaryMigrationFolder([
             "0001_log.sql": "CREATE TABLE applied_log (file text);\nSELECT pg_sleep(0.3);\nINSERT INTO applied_log VALUES ('0001');\n",
             "0002_a.sql": "CREATE TABLE a (id int);\nINSERT INTO applied_log VALUES ('0002');\n",
@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func concurrentIndexBuildFinishesWhileASecondRunWaitsForTheLock() async throws {
-        let database = try await freshDatabase("concurrently")
+        let database = try TestPostgres.makeDatabase(label: "concurrently")
         let folder = try TemporaryMigrationFolder([
             "0001_items.sql": "CREATE TABLE items (id int);\n",
             "0002_items_index.sql": "-- pglive:no-transaction\nCREATE INDEX CONCURRENTLY items_id_idx ON items (id);\n",
@@ -44,7 +44,7 @@ import Testing
         let observer = try database.connect()
 
         let first = try PGLiveProcess(migrate(database, folder, ["up"]))
-        try await waitUntil("CREATE INDEX CONCURRENTLY to wait for the open transaction") {
+        try await Deadline.waitUntil("CREATE INDEX CONCURRENTLY to wait for the open transaction") {
             try !observer.query("""
                 SELECT 1 FROM pg_stat_activity
                 WHERE datname = current_database() AND query LIKE 'CREATE INDEX CONCURRENTLY%' AND wait_event_type = 'Lock'
@@ -54,7 +54,7 @@ import Testing
             SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'CREATE INDEX CONCURRENTLY%'
             """).rows[0].decode("pid")
         let second = try PGLiveProcess(migrate(database, folder, ["up"]))
-        try await waitUntil("the second run to wait for the lock") { second.stderr.contains("waiting for the migration lock") }
+        try await Deadline.waitUntil("the second run to wait for the lock") { second.stderr.contains("waiting for the migration lock") }
         #expect(second.stderr.contains("held by pid \(holder) (pglive migrate)"))
 
         try gate.execute("COMMIT")
@@ -66,7 +66,7 @@ import Testing
     }
 
     @Test func failedStatementExitsOneWithAOneLineMessage() async throws {
-        let database = try await freshDatabase("clifailure")
+        let database = try TestPostgres.makeDatabase(label: "clifailure")
         let folder = try TemporaryMigrationFolder([
             "0001_broken.sql": "CREATE TABLE first_table (id int);\nSELECT * FROM missing_table;\n",
         ])
@@ -85,7 +85,7 @@ import Testing
     }
 
     @Test func refusalsAndUsageErrorsHaveTheirOwnExitStatus() async throws {
-        let database = try await freshDatabase("cliexit")
+        let database = try TestPostgres.makeDatabase(label: "cliexit")
         let folder = try TemporaryMigrationFolder(["0001_a.sql": "CREATE TABLE a (id int);\n"])
         #expect(try await PGLiveProcess.run(migrate(database, folder, ["up"])).status == 0)
         let down = try await PGLiveProcess.run(migrate(database, folder, ["down"]))

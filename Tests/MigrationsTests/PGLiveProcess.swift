@@ -1,4 +1,5 @@
 import Foundation
+import PostgresTestSupport
 
 /// The built `pglive` binary, run as a child process with its output in files so a
 /// test can read it while the process runs.
@@ -37,7 +38,7 @@ final class PGLiveProcess {
     /// Waits for the process to exit and returns its status.
     /// - Parameter timeout: the deadline.
     func exitStatus(timeout: Duration = .seconds(60)) async throws -> Int32 {
-        try await waitUntil("pglive \(process.arguments?.joined(separator: " ") ?? "") to exit", timeout: timeout) {
+        try await Deadline.waitUntil("pglive \(process.arguments?.joined(separator: " ") ?? "") to exit", timeout: timeout) {
             !process.isRunning
         }
         return process.terminationStatus

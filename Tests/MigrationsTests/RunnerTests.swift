@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func appliesFilesOnceAndRecordsThem() async throws {
-        let database = try await freshDatabase("applies")
+        let database = try TestPostgres.makeDatabase(label: "applies")
         let folder = try TemporaryMigrationFolder([
             "0001_create_pglive_schema.sql": "CREATE SCHEMA IF NOT EXISTS pglive;\n",
             "0002_items.sql": "CREATE TABLE items (id int);\nINSERT INTO items VALUES (1);\n",
@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test func failingSecondStatementLeavesNoTraceOfTheFirst() async throws {
-        let database = try await freshDatabase("failing")
+        let database = try TestPostgres.makeDatabase(label: "failing")
         let folder = try TemporaryMigrationFolder([
             "0001_broken.sql": "-- creates a table, then fails\nCREATE TABLE first_table (id int);\n\nINSERT INTO\n  no_such_table VALUES (1);\n",
         ])
@@ -60,7 +60,7 @@ import Testing
     }
 
     @Test func editedAppliedFileIsReportedModifiedAndUpRefuses() async throws {
-        let database = try await freshDatabase("modified")
+        let database = try TestPostgres.makeDatabase(label: "modified")
         let folder = try TemporaryMigrationFolder(["0001_a.sql": "CREATE TABLE a (id int);\n"])
         try runner(database, folder).up()
         try folder.write("0001_a.sql", "CREATE TABLE a (id bigint);\n")
@@ -74,7 +74,7 @@ import Testing
     }
 
     @Test func crlfCopyOfAnAppliedFileIsNotModified() async throws {
-        let database = try await freshDatabase("crlf")
+        let database = try TestPostgres.makeDatabase(label: "crlf")
         let text = "CREATE TABLE a (id int);\n-- migrate:down\nDROP TABLE a;\n"
         let folder = try TemporaryMigrationFolder(["0001_a.sql": text])
         try runner(database, folder).up()
@@ -84,7 +84,7 @@ import Testing
     }
 
     @Test func outOfOrderIsRefusedUnlessAllowed() async throws {
-        let database = try await freshDatabase("outoforder")
+        let database = try TestPostgres.makeDatabase(label: "outoforder")
         let folder = try TemporaryMigrationFolder([
             "0001_a.sql": "CREATE TABLE a (id int);\n", "0003_c.sql": "CREATE TABLE c (id int);\n",
         ])
@@ -99,7 +99,7 @@ import Testing
     }
 
     @Test func downRollsBackAndRefusesAFileWithoutDownSection() async throws {
-        let database = try await freshDatabase("down")
+        let database = try TestPostgres.makeDatabase(label: "down")
         let folder = try TemporaryMigrationFolder([
             "0001_a.sql": "CREATE TABLE a (id int);\n",
             "0002_b.sql": "CREATE TABLE b (id int);\n-- migrate:down\nDROP TABLE b;\n",
@@ -114,7 +114,7 @@ import Testing
     }
 
     @Test func baselineMarksFilesAppliedWithoutRunningThem() async throws {
-        let database = try await freshDatabase("baseline")
+        let database = try TestPostgres.makeDatabase(label: "baseline")
         let folder = try TemporaryMigrationFolder([
             "0001_a.sql": "CREATE TABLE a (id int);\n", "0002_b.sql": "CREATE TABLE b (id int);\n",
             "0003_c.sql": "CREATE TABLE c (id int);\n",
@@ -130,7 +130,7 @@ import Testing
     }
 
     @Test func noTransactionFileResumesAfterTheLastCompletedStatement() async throws {
-        let database = try await freshDatabase("resume")
+        let database = try TestPostgres.makeDatabase(label: "resume")
         let broken = "-- pglive:no-transaction\nCREATE TABLE a (id int);\nCREATE INDEX CONCURRENTLY a_idx ON a (id);\nINSERT INTO nope VALUES (1);\n"
         let folder = try TemporaryMigrationFolder(["0001_a.sql": broken])
         #expect(throws: MigrationError.self) { try runner(database, folder).up() }
@@ -146,7 +146,7 @@ import Testing
     }
 
     @Test func repairClearsAFailedRun() async throws {
-        let database = try await freshDatabase("repair")
+        let database = try TestPostgres.makeDatabase(label: "repair")
         let folder = try TemporaryMigrationFolder(["0001_a.sql": "SELECT 1/0;\n"])
         #expect(throws: MigrationError.self) { try runner(database, folder).up() }
         #expect(throws: MigrationError.notApplied(MigrationVersion("1")!)) {
@@ -160,7 +160,7 @@ import Testing
     }
 
     @Test func invalidFilesAreRefusedBeforeAnythingRuns() async throws {
-        let database = try await freshDatabase("invalid")
+        let database = try TestPostgres.makeDatabase(label: "invalid")
         let folder = try TemporaryMigrationFolder([
             "0001_a.sql": "CREATE TABLE a (id int);\n", "0002_b.sql": "BEGIN;\nCREATE TABLE b (id int);\nCOMMIT;\n",
         ])

@@ -3,7 +3,9 @@ import PostgresTestSupport
 import Testing
 
 @Suite struct ListenerTests {
-    let database = try! TestPostgres.makeDatabase(label: "listen")
+    let database: TestDatabase
+
+    init() throws { database = try TestPostgres.makeDatabase(label: "listen") }
 
     @Test func listenerReceivesNotificationsOnItsChannels() async throws {
         let notifier = try database.connect()

@@ -3,7 +3,9 @@ import PostgresTestSupport
 import Testing
 
 @Suite struct PoolTests {
-    let database = try! TestPostgres.makeDatabase(label: "pool")
+    let database: TestDatabase
+
+    init() throws { database = try TestPostgres.makeDatabase(label: "pool") }
 
     private func makePool(max: Int, timeout: Duration = .seconds(10)) -> PostgresPool {
         PostgresPool(
@@ -95,7 +97,7 @@ import Testing
         let pool = makePool(max: 1)
         let victim = try await pool.withConnection { $0.backendPID }
         let admin = try database.connect()
-        try admin.query("SELECT pg_terminate_backend($1)", [Int(victim)])
+        try admin.query("SELECT pg_terminate_backend($1)", [victim])
         try await Deadline.waitUntil("the backend to exit") {
             try admin.query("SELECT 1 FROM pg_stat_activity WHERE pid = $1", [Int(victim)]).rows.isEmpty
         }

@@ -3,7 +3,9 @@ import PostgresTestSupport
 import Testing
 
 @Suite struct ServerErrorTests {
-    let database = try! TestPostgres.makeDatabase(label: "errors")
+    let database: TestDatabase
+
+    init() throws { database = try TestPostgres.makeDatabase(label: "errors") }
 
     @Test func uniqueViolationCarriesSQLStateDetailAndStatement() throws {
         let connection = try database.connect()

@@ -3,7 +3,9 @@ import PostgresTestSupport
 import Testing
 
 @Suite struct StreamingTests {
-    let database = try! TestPostgres.makeDatabase(label: "stream")
+    let database: TestDatabase
+
+    init() throws { database = try TestPostgres.makeDatabase(label: "stream") }
 
     @Test func largeResultArrivesInBoundedBatchesInOrder() throws {
         let connection = try database.connect()

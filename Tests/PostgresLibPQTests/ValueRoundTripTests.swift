@@ -4,7 +4,9 @@ import PostgresTestSupport
 import Testing
 
 @Suite struct ValueRoundTripTests {
-    let database = try! TestPostgres.makeDatabase(label: "values")
+    let database: TestDatabase
+
+    init() throws { database = try TestPostgres.makeDatabase(label: "values") }
 
     @Test func parametersRoundTripThroughEveryMappedType() throws {
         let connection = try database.connect()
@@ -38,8 +40,8 @@ import Testing
         try connection.execute("SET TimeZone TO 'Asia/Kolkata'")
         let row = try connection.query(
             "SELECT '2026-11-26 17:21:59.5+00'::timestamptz AS a, '2026-11-26 17:21:59.5'::timestamp AS b").rows[0]
-        #expect(try row.decode("a", as: Date.self) == Date(timeIntervalSince1970: 1_764_177_719.5))
-        #expect(try row.decode("b", as: Date.self) == Date(timeIntervalSince1970: 1_764_177_719.5))
+        #expect(try row.decode("a", as: Date.self) == Date(timeIntervalSince1970: 1_795_713_719.5))
+        #expect(try row.decode("b", as: Date.self) == Date(timeIntervalSince1970: 1_795_713_719.5))
     }
 
     @Test func decodingTheWrongTypeIsATypedError() throws {

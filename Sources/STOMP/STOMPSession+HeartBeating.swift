@@ -1,0 +1,84 @@
+import NIOCore
+
+extension STOMPSession {
+    /// Checks heart-beats at a point in time.
+    ///
+    /// When the client should send heart-beats and nothing arrived for
+    /// ``Configuration/heartBeatTimeoutFactor`` times the negotiated interval, the session
+    /// sends `ERROR` (`heart-beat timeout`) and closes without flushing first: the client is
+    /// presumed dead. Otherwise, when nothing was written for the server-to-client interval,
+    /// it writes a heart-beat EOL.
+    ///
+    /// ```swift
+    /// perform(session.tick(now: .now()))
+    /// if let deadline = session.nextTick { scheduleTick(at: deadline) }
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - now: The current time.
+    /// - Returns: The actions to perform; nothing before `CONNECTED` or after a close.
+    public mutating func tick(now: NIODeadline) -> [Action] {
+        guard self.state == .connected || self.state == .disconnecting else {
+            return []
+        }
+        if let deadline = self.silenceDeadline, now >= deadline {
+            let silence = self.heartBeat.clientToServer * self.configuration.heartBeatTimeoutFactor
+            return self.fail(.heartBeatTimeout(milliseconds: silence), receipt: nil, flushFirst: false)
+        }
+        if let deadline = self.heartBeatDeadline, now >= deadline {
+            self.lastWritten = now
+            return [.write(ByteBuffer(string: "\n"))]
+        }
+        return []
+    }
+
+    /// Tells the session that bytes went to the client, so heart-beats are only written
+    /// when the connection is otherwise quiet.
+    ///
+    /// Call it for every write: the session's own ``Action/write(_:)`` and the broker's
+    /// `MESSAGE` frames.
+    ///
+    /// ```swift
+    /// channel.writeAndFlush(bytes).whenSuccess { session.didWrite(now: .now()) }
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - now: When the bytes were written.
+    public mutating func didWrite(now: NIODeadline) {
+        self.lastWritten = now
+    }
+
+    /// The earliest time at which ``tick(now:)`` has something to do, or `nil` when no
+    /// heart-beats run (not connected, closed, or none negotiated).
+    ///
+    /// It only moves later as bytes come and go, so a timer set for it never fires too late;
+    /// one that fires early finds nothing to do and is set again.
+    ///
+    /// ```swift
+    /// if let deadline = session.nextTick { timer = loop.scheduleTask(deadline: deadline, tick) }
+    /// ```
+    public var nextTick: NIODeadline? {
+        guard self.state == .connected || self.state == .disconnecting else {
+            return nil
+        }
+        return [self.silenceDeadline, self.heartBeatDeadline].compactMap { $0 }.min()
+    }
+
+    /// When the client counts as dead unless bytes arrive; `nil` without client heart-beats.
+    private var silenceDeadline: NIODeadline? {
+        let interval = self.heartBeat.clientToServer
+        guard interval > 0 else {
+            return nil
+        }
+        return self.lastReceived + .milliseconds(Int64(interval * self.configuration.heartBeatTimeoutFactor))
+    }
+
+    /// When a heart-beat is due unless bytes are written; `nil` without server heart-beats.
+    private var heartBeatDeadline: NIODeadline? {
+        let interval = self.heartBeat.serverToClient
+        guard interval > 0 else {
+            return nil
+        }
+        return self.lastWritten + .milliseconds(Int64(interval))
+    }
+}

@@ -1,0 +1,14 @@
+/// One of the per-session limits a ``STOMPSession`` enforces, named in
+/// ``STOMPSessionError/limitExceeded(_:maximum:)``.
+///
+/// ```swift
+/// if case .limitExceeded(.subscriptions, let maximum) = error { log("over \(maximum) subscriptions") }
+/// ```
+public enum STOMPSessionLimit: String, Sendable, Hashable, CaseIterable {
+    /// Subscriptions per session (``STOMPSession/Configuration/maxSubscriptions``).
+    case subscriptions = "subscription count"
+    /// Open transactions per session (``STOMPSession/Configuration/maxOpenTransactions``).
+    case openTransactions = "open transaction count"
+    /// Frames queued in one transaction (``STOMPSession/Configuration/maxTransactionFrames``).
+    case transactionFrames = "transaction frame count"
+}

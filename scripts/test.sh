@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The README's second command: installs what is missing, builds, and runs the whole
+# test suite against a private PostgreSQL (or $PGLIVE_TEST_DATABASE_URL if set).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-dependencies.sh
+swift build --build-tests
+swift test --skip-build "$@"
