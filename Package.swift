@@ -33,6 +33,13 @@ let package = Package(
             ]
         ),
         .target(
+            name: "ChangeFeed",
+            dependencies: [
+                "PostgresLibPQ",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "PrivatePostgres",
             dependencies: [
                 .product(name: "Logging", package: "swift-log"),
@@ -61,6 +68,7 @@ let package = Package(
             dependencies: [
                 "PostgresLibPQ",
                 "PrivatePostgres",
+                "Migrations",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/PostgresTestSupport"
@@ -68,6 +76,10 @@ let package = Package(
         .testTarget(
             name: "PostgresLibPQTests",
             dependencies: ["PostgresLibPQ", "PostgresTestSupport"]
+        ),
+        .testTarget(
+            name: "ChangeFeedTests",
+            dependencies: ["ChangeFeed", "PostgresLibPQ", "PostgresTestSupport", "Migrations"]
         ),
         .testTarget(
             name: "STOMPTests",

@@ -1,0 +1,246 @@
+#!/usr/bin/env bash
+# Writer cost of pglive's change capture: pgbench transactions against a published
+# table vs an identical unpublished one, on a throwaway PostgreSQL 15 on 127.0.0.1.
+#
+#   bash Benchmarks/capture-overhead.sh            # ~11 minutes with the defaults
+#
+# Environment (all optional):
+#   RUN_SECONDS=10       length of each pgbench run
+#   REPS=3               plain/published pairs per case and client count (median taken)
+#   CLIENT_COUNTS="1 2"  pgbench client counts
+#   UPDATE_ROWS=100000   rows pre-filled for the UPDATE case
+#   PGBIN=/usr/lib/postgresql/15/bin   MIGRATIONS=<repo>/migrations
+#
+# Durability settings are the server defaults (fsync on, synchronous_commit on): the
+# cost of a commit is part of what is measured. The server, its data and the pgbench
+# scripts live in a new folder under /tmp that is removed on exit, whatever happens.
+# Prints progress on stderr and the Markdown results on stdout.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(dirname "$HERE")
+MIGRATIONS=${MIGRATIONS:-$ROOT/migrations}
+PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
+RUN_SECONDS=${RUN_SECONDS:-10}
+REPS=${REPS:-3}
+CLIENT_COUNTS=${CLIENT_COUNTS:-"1 2"}
+UPDATE_ROWS=${UPDATE_ROWS:-100000}
+
+PSQL_BIN=$PGBIN/psql; [ -x "$PSQL_BIN" ] || PSQL_BIN=$(command -v psql)
+PGBENCH_BIN=$PGBIN/pgbench; [ -x "$PGBENCH_BIN" ] || PGBENCH_BIN=$(command -v pgbench)
+for b in "$PGBIN/initdb" "$PGBIN/pg_ctl" "$PSQL_BIN" "$PGBENCH_BIN"; do
+    [ -x "$b" ] || { echo "missing $b (apt-get install postgresql-15 postgresql-contrib)" >&2; exit 1; }
+done
+ls "$MIGRATIONS"/*.sql >/dev/null 2>&1 || { echo "no migrations in $MIGRATIONS" >&2; exit 1; }
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+as_pg() {
+    if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+WORK=$(mktemp -d /tmp/pglive-capture-bench.XXXXXX)
+chmod 755 "$WORK"
+[ "$(id -u)" = 0 ] && chown postgres: "$WORK"
+DATA=$WORK/data
+SCRIPTS=$WORK/scripts
+mkdir -p "$SCRIPTS"
+STARTED=0
+
+cleanup() {
+    local rc=$?
+    if [ "$STARTED" = 1 ]; then
+        as_pg "$PGBIN/pg_ctl" -D "$DATA" -m immediate -w -t 30 stop >/dev/null 2>&1 || true
+    fi
+    rm -rf "$WORK"
+    exit $rc
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+PORT=
+for _ in $(seq 1 100); do
+    p=$((20000 + RANDOM % 40000))
+    if ! port_in_use "$p"; then PORT=$p; break; fi
+done
+[ -n "$PORT" ] || { echo "no free port found" >&2; exit 1; }
+
+LOAD_BEFORE=$(uptime)
+log "initdb in $DATA"
+as_pg "$PGBIN/initdb" -D "$DATA" -A trust -U postgres -E UTF8 --no-instructions >"$WORK/initdb.log" 2>&1 \
+    || { cat "$WORK/initdb.log" >&2; exit 1; }
+log "starting PostgreSQL on 127.0.0.1:$PORT"
+as_pg "$PGBIN/pg_ctl" -D "$DATA" -l "$WORK/server.log" -w -t 60 \
+    -o "-c listen_addresses=127.0.0.1 -p $PORT -k $WORK" start >/dev/null \
+    || { cat "$WORK/server.log" >&2; exit 1; }
+STARTED=1
+
+PSQL=("$PSQL_BIN" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PORT" -U postgres -d postgres)
+q() { timeout 300 "${PSQL[@]}" -At -c "$1"; }
+
+for f in $(ls "$MIGRATIONS"/*.sql | sort); do
+    log "migration $(basename "$f")"
+    timeout 120 "${PSQL[@]}" -f "$f" >/dev/null
+done
+
+TABLE_DDL='(id bigserial PRIMARY KEY, device int, reading double precision, status text, at timestamptz DEFAULT now())'
+timeout 300 "${PSQL[@]}" >/dev/null <<SQL
+CREATE TABLE plain $TABLE_DDL;
+CREATE TABLE published $TABLE_DDL;
+CREATE TABLE plain_u $TABLE_DDL;
+CREATE TABLE published_u $TABLE_DDL;
+INSERT INTO plain_u (device, reading, status)
+SELECT g % 1000, random(), 'ok' FROM generate_series(1, $UPDATE_ROWS) g;
+INSERT INTO published_u (device, reading, status)
+SELECT g % 1000, random(), 'ok' FROM generate_series(1, $UPDATE_ROWS) g;
+SELECT pglive.publish_table('published');
+SELECT pglive.publish_table('published_u');
+VACUUM ANALYZE;
+SQL
+
+# pgbench scripts, one per case and table.
+for t in plain published; do
+    printf '%s\n' '\set d random(1, 1000)' \
+        "INSERT INTO $t (device, reading, status) VALUES (:d, random(), 'ok');" >"$SCRIPTS/insert1_$t.sql"
+    printf '%s\n' \
+        "INSERT INTO $t (device, reading, status) SELECT (random() * 1000)::int, random(), 'ok' FROM generate_series(1, 100);" \
+        >"$SCRIPTS/insert100x1_$t.sql"
+    {
+        echo 'BEGIN;'
+        for i in $(seq 1 100); do
+            echo "INSERT INTO $t (device, reading, status) VALUES ($i, random(), 'ok');"
+        done
+        echo 'COMMIT;'
+    } >"$SCRIPTS/insert1x100_$t.sql"
+    printf '%s\n' "\\set id random(1, $UPDATE_ROWS)" \
+        "UPDATE ${t}_u SET reading = random(), status = 'upd' WHERE id = :id;" >"$SCRIPTS/update1_$t.sql"
+done
+echo "SELECT pg_notify('x', 'y');" >"$SCRIPTS/notify.sql"
+printf '%s\n' '\set d random(1, 1000)' 'BEGIN;' \
+    "INSERT INTO plain (device, reading, status) VALUES (:d, random(), 'ok');" \
+    "SELECT pg_notify('x', 'y');" 'COMMIT;' >"$SCRIPTS/insert1notify_plain.sql"
+
+CASES="insert1 insert100x1 insert1x100 update1"
+declare -A LABEL=(
+    [insert1]="single-row INSERT"
+    [insert100x1]="100 rows, one INSERT … SELECT"
+    [insert1x100]="100 rows, 100 single-row INSERTs"
+    [update1]="single-row UPDATE (${UPDATE_ROWS}-row table)"
+)
+declare -A ROWS_PER_TX=([insert1]=1 [insert100x1]=100 [insert1x100]=100 [update1]=1)
+
+# Runs one pgbench; sets TPS and TXNS.
+bench() { # script clients
+    local out
+    out=$(timeout $((RUN_SECONDS + 120)) "$PGBENCH_BIN" -n -h 127.0.0.1 -p "$PORT" -U postgres \
+        -f "$1" -c "$2" -j "$2" -T "$RUN_SECONDS" postgres 2>&1) || { echo "$out" >&2; exit 1; }
+    TPS=$(sed -n 's/^tps = \([0-9.]*\) .*/\1/p' <<<"$out" | head -1)
+    TXNS=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' <<<"$out")
+    [ -n "$TPS" ] && [ -n "$TXNS" ] || { echo "$out" >&2; exit 1; }
+}
+
+# Prune and equalise before every run: empty log, empty insert tables, fresh checkpoint.
+reset_state() {
+    q "TRUNCATE pglive.events, pglive.transactions, plain, published; CHECKPOINT;" >/dev/null
+}
+
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.1f\n", (a[NR/2]+a[NR/2+1])/2}'; }
+
+SANITY_OK=1
+declare -A SAN_ROWS SAN_EVENTS SAN_TXNS SAN_SEALED SAN_DENSE
+# After a published run: capture must match what was written, positions dense+unique.
+check_published() { # case txns
+    local c=$1 txns=$2 rows events stats sealed unsealed dense n nd mn mx
+    if [ "$c" = update1 ]; then rows=$txns; else rows=$(q "SELECT count(*) FROM published"); fi
+    events=$(q "SELECT count(*) FROM pglive.events")
+    sealed=$(q "SELECT count(*) FROM pglive.transactions WHERE first_position IS NOT NULL")
+    unsealed=$(q "SELECT count(*) FROM pglive.transactions WHERE first_position IS NULL")
+    stats=$(q "SELECT count(*), count(DISTINCT position), min(position), max(position) FROM pglive.event_log")
+    IFS='|' read -r n nd mn mx <<<"$stats"
+    dense=$([ "$n" = "$nd" ] && [ "$n" = "$events" ] && [ "$n" -gt 0 ] && [ $((mx - mn + 1)) = "$n" ] && echo yes || echo NO)
+    log "  sanity $c: rows=$rows events=$events txns(pgbench)=$txns sealed=$sealed unsealed=$unsealed event_log(count,distinct,min,max)=$stats dense=$dense"
+    if [ "$rows" != "$events" ] || [ "$sealed" != "$txns" ] || [ "$unsealed" != 0 ] || [ "$dense" != yes ]; then
+        SANITY_OK=0
+    fi
+    SAN_ROWS[$c]=$(( ${SAN_ROWS[$c]:-0} + rows ))
+    SAN_EVENTS[$c]=$(( ${SAN_EVENTS[$c]:-0} + events ))
+    SAN_TXNS[$c]=$(( ${SAN_TXNS[$c]:-0} + txns ))
+    SAN_SEALED[$c]=$(( ${SAN_SEALED[$c]:-0} + sealed ))
+    [ "$dense" = yes ] || SAN_DENSE[$c]=NO
+    LAST_STATS="$c: $stats"
+}
+
+declare -A RESULT_PLAIN RESULT_PUB RAW
+T0=$(date +%s)
+for c in $CASES; do
+    for n in $CLIENT_COUNTS; do
+        plain_tps="" pub_tps=""
+        for rep in $(seq 1 "$REPS"); do
+            # ABBA order so slow drift in machine load hits both sides equally.
+            if [ $((rep % 2)) = 1 ]; then order="plain published"; else order="published plain"; fi
+            for t in $order; do
+                reset_state
+                bench "$SCRIPTS/${c}_$t.sql" "$n"
+                log "$c clients=$n rep=$rep $t: $TPS tps ($TXNS txns)"
+                if [ "$t" = plain ]; then plain_tps+=" $TPS"; else pub_tps+=" $TPS"; check_published "$c" "$TXNS"; fi
+            done
+        done
+        RESULT_PLAIN[$c,$n]=$(median <<<"$plain_tps")
+        RESULT_PUB[$c,$n]=$(median <<<"$pub_tps")
+        RAW[$c,$n]="plain:$plain_tps / published:$pub_tps"
+    done
+done
+
+# Context: NOTIFY alone, and a plain insert that also NOTIFYs (no capture), 2 clients.
+notify_tps="" insnotify_tps=""
+for rep in $(seq 1 "$REPS"); do
+    reset_state; bench "$SCRIPTS/notify.sql" 2; notify_tps+=" $TPS"; log "pg_notify only clients=2 rep=$rep: $TPS tps"
+    reset_state; bench "$SCRIPTS/insert1notify_plain.sql" 2; insnotify_tps+=" $TPS"; log "insert+notify clients=2 rep=$rep: $TPS tps"
+done
+T1=$(date +%s)
+LOAD_AFTER=$(uptime)
+
+VERSION=$(q "SHOW server_version")
+SETTINGS=$(q "SELECT string_agg(name || '=' || setting || coalesce(unit, ''), ', ' ORDER BY name) FROM pg_settings
+              WHERE name IN ('fsync', 'synchronous_commit', 'wal_sync_method', 'full_page_writes', 'shared_buffers',
+                             'max_wal_size', 'checkpoint_timeout', 'wal_level', 'autovacuum')")
+
+echo "## Change capture: writer overhead (raw output)"
+echo
+echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); host: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB RAM"
+echo "- PostgreSQL $VERSION; $SETTINGS"
+echo "- pgbench -n -c C -j C -T $RUN_SECONDS over TCP 127.0.0.1; $REPS interleaved plain/published pairs per row, median tps; log and both tables truncated and CHECKPOINT before every run"
+echo "- load before: ${LOAD_BEFORE#*load average: }; after: ${LOAD_AFTER#*load average: }; benchmark time $((T1 - T0)) s"
+echo
+echo "| case | clients | plain tps | published tps | cost (plain/published) | published rows/s |"
+echo "|---|---:|---:|---:|---:|---:|"
+for c in $CASES; do
+    for n in $CLIENT_COUNTS; do
+        p=${RESULT_PLAIN[$c,$n]} u=${RESULT_PUB[$c,$n]}
+        awk -v l="${LABEL[$c]}" -v n="$n" -v p="$p" -v u="$u" -v r="${ROWS_PER_TX[$c]}" \
+            'BEGIN { printf "| %s | %d | %.0f | %.0f | %.2f× | %.0f |\n", l, n, p, u, p / u, u * r }'
+    done
+done
+awk -v a="$(median <<<"$notify_tps")" -v b="$(median <<<"$insnotify_tps")" 'BEGIN {
+    printf "| context: `SELECT pg_notify(...)` only | 2 | %.0f | – | – | – |\n", a
+    printf "| context: single-row INSERT + pg_notify, no capture | 2 | %.0f | – | – | – |\n", b }'
+echo
+echo "Raw tps per run:"
+echo
+for c in $CASES; do for n in $CLIENT_COUNTS; do echo "- $c, $n client(s): ${RAW[$c,$n]}"; done; done
+echo "- pg_notify only, 2 clients:$notify_tps"
+echo "- insert + pg_notify (plain), 2 clients:$insnotify_tps"
+echo
+echo "Sanity (published runs, summed over all runs of a case; log pruned between runs):"
+echo
+echo "| case | rows written to published | events captured | pgbench txns | sealed transactions | positions dense & unique |"
+echo "|---|---:|---:|---:|---:|---|"
+for c in $CASES; do
+    echo "| $c | ${SAN_ROWS[$c]} | ${SAN_EVENTS[$c]} | ${SAN_TXNS[$c]} | ${SAN_SEALED[$c]} | ${SAN_DENSE[$c]:-yes} |"
+done
+echo
+echo "Last run, \`SELECT count(*), count(DISTINCT position), min(position), max(position) FROM pglive.event_log\`: $LAST_STATS"
+echo
+if [ "$SANITY_OK" = 1 ]; then echo "Sanity: OK"; else echo "Sanity: FAILED (see log above)"; exit 2; fi

@@ -1,0 +1,59 @@
+import PostgresLibPQ
+
+/// Reads the events log (`pglive.events` numbered by `pglive.transactions`) in position order.
+///
+/// Every reader — the live feed, a resuming subscriber, the history API — reads through
+/// these queries, so they all see the same positions in the same order.
+public enum EventLog {
+    /// The highest position whose transaction is visible now. Because positions become
+    /// visible in order, every position up to it is visible too.
+    /// - Parameter connection: a connection to the database.
+    public static func headPosition(on connection: PGConnection) throws -> Int64 {
+        try connection.query("SELECT coalesce(max(last_position), 0) AS head FROM pglive.transactions")
+            .rows[0].decode("head", as: Int64.self)
+    }
+
+    /// Events after a position, in position order.
+    /// - Parameters:
+    ///   - position: read events with a greater position.
+    ///   - topic: only this topic, or all topics when `nil`.
+    ///   - limit: the most events to return.
+    ///   - connection: a connection to the database.
+    public static func events(
+        after position: Int64, topic: String? = nil, limit: Int, on connection: PGConnection
+    ) throws -> [LoggedEvent] {
+        try connection.query(
+            """
+            SELECT t.first_position + e.ord AS position, e.topic, e.op, t.committed_at,
+                   e.row_data, e.old_row, e.body, e.content_type, e.headers
+              FROM pglive.transactions t
+              JOIN pglive.events e ON e.tx = t.tx
+             WHERE t.last_position > $1 AND e.ord > $1 - t.first_position
+               AND ($2::text IS NULL OR e.topic = $2)
+             ORDER BY t.last_position, e.ord
+             LIMIT $3
+            """,
+            [position, topic, limit]
+        ).rows.map(LoggedEvent.init(row:))
+    }
+}
+
+extension LoggedEvent {
+    /// Reads an event from a row of ``EventLog/events(after:topic:limit:on:)``.
+    init(row: PostgresRow) throws {
+        let op = try row.decode("op", as: String.self)
+        guard let operation = Operation(rawValue: op) else {
+            throw PostgresError(.decoding, message: "unknown event operation \(op)")
+        }
+        self.init(
+            position: try row.decode("position", as: Int64.self),
+            topic: try row.decode("topic", as: String.self),
+            operation: operation,
+            committedAt: try row.decode("committed_at"),
+            row: try row.decode("row_data", as: String?.self),
+            oldRow: try row.decode("old_row", as: String?.self),
+            body: try row.decode("body", as: [UInt8]?.self),
+            contentType: try row.decode("content_type", as: String?.self),
+            headers: try row.decode("headers", as: String?.self))
+    }
+}
