@@ -5,7 +5,7 @@ import Foundation
 /// Connections are opened with `DateStyle=ISO`, so the server writes
 /// `2026-11-26 17:21:59.123456+00` (offset optional, minutes and seconds in the
 /// offset optional, fraction optional).
-enum PostgresTimestampText {
+package enum PostgresTimestampText {
     /// Parses `YYYY-MM-DD HH:MM:SS[.ffffff][±HH[:MM[:SS]]]`; without an offset the time is UTC.
     /// - Parameter text: the column text.
     /// - Returns: the instant, or `nil` for other forms (`infinity`, BC dates).
@@ -48,7 +48,7 @@ enum PostgresTimestampText {
 
     /// Formats an instant as `YYYY-MM-DDTHH:MM:SS.ffffffZ` (RFC 3339, UTC, microseconds).
     /// - Parameter date: the instant.
-    static func format(_ date: Date) -> String {
+    package static func format(_ date: Date) -> String {
         let totalMicros = (date.timeIntervalSince1970 * 1_000_000).rounded()
         let micros = Int64(totalMicros)
         let seconds = micros.floorDivided(by: 1_000_000)

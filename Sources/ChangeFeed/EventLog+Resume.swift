@@ -1,0 +1,51 @@
+import Foundation
+import PostgresLibPQ
+
+extension EventLog {
+    /// The position after which a subscriber starting at `point` reads `topic`, or an
+    /// error if retention already pruned events it would need: never a silent gap.
+    /// - Parameters:
+    ///   - point: where the subscriber asks to start.
+    ///   - topic: the topic.
+    ///   - connection: a connection to the database.
+    public static func startPosition(for point: ResumePoint, topic: String, on connection: PGConnection) throws -> Int64 {
+        guard let pruned = try connection.query(
+            "SELECT pruned_through FROM pglive.topics WHERE name = $1", [topic]
+        ).rows.first?.decode("pruned_through", as: Int64.self) else {
+            throw EventLogError.unknownTopic(topic)
+        }
+        let start: Int64
+        let requested: String
+        switch point {
+        case .earliest:
+            return pruned
+        case .after(let position):
+            start = position
+            requested = "position \(position)"
+        case .time(let time):
+            start = try connection.query(
+                "SELECT coalesce(max(last_position), 0) AS p FROM pglive.transactions WHERE committed_at < $1", [time]
+            ).rows[0].decode("p", as: Int64.self)
+            requested = PostgresTimestampText.format(time)
+        }
+        guard start >= pruned else {
+            let oldest = try connection.query(
+                """
+                SELECT min(t.first_position + e.ord) AS p FROM pglive.events e
+                  JOIN pglive.transactions t ON t.tx = e.tx WHERE e.topic = $1
+                """, [topic]
+            ).rows[0].decode("p", as: Int64?.self)
+            throw EventLogError.pruned(topic: topic, requested: requested, oldestRetained: oldest)
+        }
+        return start
+    }
+
+    /// Deletes up to `batchSize` events past their topic's retention.
+    /// - Parameters:
+    ///   - batchSize: the most events to delete in this call.
+    ///   - connection: a connection to the database.
+    /// - Returns: how many were deleted; call again until it returns 0.
+    public static func prune(batchSize: Int = 10_000, on connection: PGConnection) throws -> Int {
+        try connection.query("SELECT pglive.prune($1::int) AS n", [batchSize]).rows[0].decode("n", as: Int.self)
+    }
+}

@@ -1,0 +1,53 @@
+import ChangeFeed
+import Foundation
+import PostgresLibPQ
+import PostgresTestSupport
+import Testing
+
+/// Pruning by retention, and resuming from a pruned position as an explicit error.
+@Suite struct RetentionTests {
+    let database: TestDatabase
+    let connection: PGConnection
+
+    init() throws {
+        database = try TestPostgres.makeMigratedDatabase(label: "retention")
+        connection = try database.connect()
+        try connection.execute("CREATE TABLE readings (id int)")
+        try connection.query("SELECT pglive.publish_table('readings', retention => '1 hour')")
+        try connection.query("INSERT INTO readings SELECT generate_series(1, 5)")
+        try connection.query("INSERT INTO readings VALUES (6)")
+        try connection.query("UPDATE pglive.transactions SET committed_at = committed_at - interval '2 hours' WHERE first_position = 1")
+    }
+
+    @Test func pruningDeletesExpiredEventsInBatchesAndKeepsTheRest() throws {
+        #expect(try EventLog.prune(batchSize: 3, on: connection) == 3)
+        #expect(try EventLog.prune(batchSize: 3, on: connection) == 2)
+        #expect(try EventLog.prune(batchSize: 3, on: connection) == 0)
+        #expect(try EventLog.events(after: 0, limit: 10, on: connection).map(\.position) == [6])
+    }
+
+    @Test func resumingFromAPrunedPositionIsAnErrorNamingTheOldestRetained() throws {
+        _ = try EventLog.prune(on: connection)
+        let error = try #require(throws: EventLogError.self) {
+            try EventLog.startPosition(for: .after(2), topic: "readings", on: connection)
+        }
+        #expect(error == .pruned(topic: "readings", requested: "position 2", oldestRetained: 6))
+        #expect(error.description == #"events of topic "readings" after position 2 were pruned by retention; the oldest retained position is 6"#)
+        #expect(try EventLog.startPosition(for: .after(5), topic: "readings", on: connection) == 5)
+        #expect(try EventLog.startPosition(for: .earliest, topic: "readings", on: connection) == 5)
+        #expect(throws: EventLogError.pruned(topic: "readings", requested: "1970-01-01T00:00:00.000000Z", oldestRetained: 6)) {
+            try EventLog.startPosition(for: .time(Date(timeIntervalSince1970: 0)), topic: "readings", on: connection)
+        }
+    }
+
+    @Test func aTimeMapsToTheLastPositionCommittedBeforeIt() throws {
+        #expect(try EventLog.startPosition(for: .time(Date().addingTimeInterval(-3600)), topic: "readings", on: connection) == 5)
+        #expect(try EventLog.startPosition(for: .time(Date().addingTimeInterval(60)), topic: "readings", on: connection) == 6)
+    }
+
+    @Test func anUnknownTopicIsAnError() throws {
+        #expect(throws: EventLogError.unknownTopic("nope")) {
+            try EventLog.startPosition(for: .earliest, topic: "nope", on: connection)
+        }
+    }
+}
