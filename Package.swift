@@ -33,6 +33,13 @@ let package = Package(
             ]
         ),
         .target(
+            name: "Broker",
+            dependencies: [
+                "STOMP",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        .target(
             name: "PrivatePostgres",
             dependencies: [
                 .product(name: "Logging", package: "swift-log"),
