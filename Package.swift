@@ -84,6 +84,14 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "BrokerTests",
+            dependencies: [
+                "Broker",
+                "STOMP",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
             name: "MigrationsTests",
             // "pglive" makes `swift test` build the binary the process tests run.
             dependencies: ["Migrations", "PostgresLibPQ", "PostgresTestSupport", "pglive"]
