@@ -40,6 +40,13 @@ let package = Package(
             ]
         ),
         .target(
+            name: "Broker",
+            dependencies: [
+                "STOMP",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        .target(
             name: "PrivatePostgres",
             dependencies: [
                 .product(name: "Logging", package: "swift-log"),
@@ -84,6 +91,14 @@ let package = Package(
         .testTarget(
             name: "STOMPTests",
             dependencies: [
+                "STOMP",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "BrokerTests",
+            dependencies: [
+                "Broker",
                 "STOMP",
                 .product(name: "NIOCore", package: "swift-nio"),
             ]

@@ -6,7 +6,7 @@ extension HeaderEscaping {
     /// - Parameters:
     ///   - text: The unescaped name or value.
     ///   - buffer: The buffer to append to.
-    func write(_ text: String, into buffer: inout ByteBuffer) {
+    package func write(_ text: String, into buffer: inout ByteBuffer) {
         guard self != .none, text.utf8.contains(where: { self.letter(escaping: $0) != nil }) else {
             buffer.writeString(text)
             return

@@ -2,8 +2,9 @@
 ///
 /// STOMP 1.2 escapes `\r`, `\n`, `:` and `\`; STOMP 1.1 the same without `\r`; STOMP 1.0
 /// and the handshake frames (`CONNECT`, `STOMP`, `CONNECTED`) escape nothing. One table,
-/// ``letter(escaping:)``, defines both directions.
-enum HeaderEscaping: Sendable {
+/// ``letter(escaping:)``, defines both directions. `package` so the broker writes the
+/// headers it shares between subscribers with the encoder's own rule.
+package enum HeaderEscaping: Sendable {
     /// Bytes are written and read as they are.
     case none
     /// STOMP 1.1: `\n`, `:` and `\` are escaped.
@@ -22,7 +23,7 @@ enum HeaderEscaping: Sendable {
     /// - Parameters:
     ///   - version: The connection's negotiated version.
     ///   - command: The frame's command; handshake frames are never escaped.
-    init(version: STOMPVersion, command: STOMPCommand) {
+    package init(version: STOMPVersion, command: STOMPCommand) {
         switch version {
         case _ where command.isHandshake: self = .none
         case .v1_0: self = .none

@@ -46,7 +46,14 @@ extension STOMPFrame {
         return self.command.rawValue.utf8.count + headerBytes + contentLengthHeader + self.body.readableBytes + 3
     }
 
-    private static func writeHeader(
+    /// Writes one header line, `name:value` and an EOL, escaped.
+    ///
+    /// - Parameters:
+    ///   - name: The header name, unescaped.
+    ///   - value: The header value, unescaped.
+    ///   - escaping: The frame's escaping.
+    ///   - buffer: The buffer to append to.
+    package static func writeHeader(
         name: String,
         value: String,
         escaping: HeaderEscaping,

@@ -1,0 +1,28 @@
+extension Broker {
+    /// Takes the frames to write to a session's socket now, oldest first, so the owner
+    /// writes many frames and flushes once.
+    ///
+    /// Call it after ``Action/drain(session:)`` whenever the socket is writable, until
+    /// ``Drain/hasMore`` is `false`. Draining the queue empty lets the session's
+    /// subscriptions that lost messages queue their gap notices.
+    ///
+    /// ```swift
+    /// let drain = broker.drain(session: id, maxBytes: 256 << 10)
+    /// for delivery in drain.deliveries { channel.write(delivery.head); channel.write(delivery.tail) }
+    /// channel.flush()
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - session: The session id; an unknown session drains nothing.
+    ///   - maxBytes: The most bytes to take; the first frame is taken whatever its size.
+    public mutating func drain(session: String, maxBytes: Int) -> Drain {
+        let deliveries = self.sessions[session]?.take(maxBytes: maxBytes) ?? []
+        self.metrics.framesOut += deliveries.count
+        self.metrics.bytesOut += deliveries.reduce(0) { $0 + $1.byteCount }
+        if !deliveries.isEmpty {
+            // A queued notice shows in `hasMore`; the returned `.drain` would say the same.
+            _ = self.closeGaps(session: session)
+        }
+        return Drain(deliveries: deliveries, hasMore: self.sessions[session]?.queue.isEmpty == false)
+    }
+}

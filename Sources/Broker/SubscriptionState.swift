@@ -1,0 +1,88 @@
+import NIOCore
+import STOMP
+
+/// What the broker keeps for one subscription: its filter, its position, its credit of
+/// unacknowledged messages, the messages parked behind that credit, and its gap.
+struct SubscriptionState: Sendable {
+    /// The topic it listens to.
+    let topic: Topic
+    /// Which events it receives; all when `nil`.
+    let filter: (any EventFilter)?
+    /// Its prepared `MESSAGE` head.
+    let head: MessageHead
+    /// The most messages queued or delivered without an acknowledgement (`client` modes).
+    let maxUnacked: Int
+    /// The last position it considered; later events must come after it.
+    private(set) var lastPosition: Int64
+    /// Messages queued or delivered that need an acknowledgement and have none yet.
+    private(set) var unacked = 0
+    /// Messages waiting for credit, oldest first.
+    private(set) var parked = CircularBuffer<Delivery>()
+    /// The messages lost since the last delivered one; messages are dropped while it is open.
+    var gap: Gap?
+
+    /// Creates the state of a new subscription.
+    ///
+    /// - Parameters:
+    ///   - subscription: The subscription.
+    ///   - version: Its session's version.
+    init(_ subscription: Broker.Subscription, version: STOMPVersion) {
+        self.topic = subscription.topic
+        self.filter = subscription.filter
+        self.head = MessageHead(subscription: subscription.id, version: version, ackMode: subscription.ackMode)
+        self.maxUnacked = subscription.maxUnackedMessages
+        self.lastPosition = subscription.startAfter ?? .min
+    }
+
+    /// Whether the subscription receives an event: it must come after every event it
+    /// considered (which skips the replay seam) and pass the filter.
+    ///
+    /// - Parameters:
+    ///   - event: An event of the subscription's topic.
+    mutating func accepts(_ event: BrokerEvent) -> Bool {
+        guard event.position > self.lastPosition else {
+            return false
+        }
+        self.lastPosition = event.position
+        return self.filter?.matches(event) ?? true
+    }
+
+    /// Takes a message for the subscription: returns it when it may be queued now, or
+    /// parks it behind earlier parked ones or until credit returns.
+    ///
+    /// - Parameters:
+    ///   - delivery: The message.
+    mutating func route(_ delivery: Delivery) -> Delivery? {
+        guard self.parked.isEmpty, self.hasCredit(for: delivery) else {
+            self.parked.append(delivery)
+            return nil
+        }
+        self.charge(delivery)
+        return delivery
+    }
+
+    /// Returns credit for settled messages.
+    ///
+    /// - Parameters:
+    ///   - count: How many messages the client acknowledged or refused.
+    /// - Returns: The parked messages that may now be queued, oldest first.
+    mutating func settle(_ count: Int) -> [Delivery] {
+        self.unacked = max(0, self.unacked - count)
+        var released: [Delivery] = []
+        while let next = self.parked.first, self.hasCredit(for: next) {
+            self.charge(self.parked.removeFirst())
+            released.append(next)
+        }
+        return released
+    }
+
+    private func hasCredit(for delivery: Delivery) -> Bool {
+        delivery.ackID == nil || self.unacked < self.maxUnacked
+    }
+
+    private mutating func charge(_ delivery: Delivery) {
+        if delivery.ackID != nil {
+            self.unacked += 1
+        }
+    }
+}
