@@ -24,6 +24,8 @@ struct DecimalNumber: Hashable, Sendable {
     /// digits on each side of the point and at most 3 exponent digits.
     /// - Parameter text: the UTF-8 bytes of a filter value or a JSON string.
     init?(numericText text: some Collection<UInt8>) {
+        // Sign, digits, point, exponent: anything longer is not numeric text, so skip copying it.
+        guard text.count <= 2 * Self.maximumTextDigits + Self.maximumTextExponentDigits + 4 else { return nil }
         self.init(text, allowsPlus: true, maximumDigits: Self.maximumTextDigits,
                   maximumExponentDigits: Self.maximumTextExponentDigits)
     }
@@ -37,41 +39,27 @@ struct DecimalNumber: Hashable, Sendable {
     private init?(
         _ text: some Collection<UInt8>, allowsPlus: Bool, maximumDigits: Int, maximumExponentDigits: Int
     ) {
-        var index = text.startIndex
-        func take(_ byte: UInt8) -> Bool {
-            guard index < text.endIndex, text[index] == byte else { return false }
-            index = text.index(after: index)
-            return true
-        }
-        func takeDigits(into digits: inout [UInt8]) -> Int {
-            var count = 0
-            while index < text.endIndex, text[index] &- UInt8(ascii: "0") < 10 {
-                digits.append(text[index] &- UInt8(ascii: "0"))
-                count += 1
-                index = text.index(after: index)
-            }
-            return count
-        }
-        let negative = take(UInt8(ascii: "-"))
-        if !negative, allowsPlus { _ = take(UInt8(ascii: "+")) }
+        var cursor = ByteCursor(text)
+        let negative = cursor.take(UInt8(ascii: "-"))
+        if !negative, allowsPlus { _ = cursor.take(UInt8(ascii: "+")) }
         var all: [UInt8] = []
-        let integerCount = takeDigits(into: &all)
+        let integerCount = cursor.takeDigits(into: &all)
         guard (1...maximumDigits).contains(integerCount) else { return nil }
-        if take(UInt8(ascii: ".")) {
-            guard (1...maximumDigits).contains(takeDigits(into: &all)) else { return nil }
+        if cursor.take(UInt8(ascii: ".")) {
+            guard (1...maximumDigits).contains(cursor.takeDigits(into: &all)) else { return nil }
         }
         var exponent = 0
-        if take(UInt8(ascii: "e")) || take(UInt8(ascii: "E")) {
-            let exponentNegative = take(UInt8(ascii: "-"))
-            if !exponentNegative { _ = take(UInt8(ascii: "+")) }
+        if cursor.take(UInt8(ascii: "e")) || cursor.take(UInt8(ascii: "E")) {
+            let exponentNegative = cursor.take(UInt8(ascii: "-"))
+            if !exponentNegative { _ = cursor.take(UInt8(ascii: "+")) }
             var exponentDigits: [UInt8] = []
-            let count = takeDigits(into: &exponentDigits)
+            let count = cursor.takeDigits(into: &exponentDigits)
             guard (1...maximumExponentDigits).contains(count) else { return nil }
             // Saturate far beyond any realistic magnitude instead of overflowing.
             exponent = exponentDigits.reduce(0) { min($0 * 10 + Int($1), 1_000_000_000) }
             if exponentNegative { exponent = -exponent }
         }
-        guard index == text.endIndex else { return nil }
+        guard cursor.isAtEnd else { return nil }
         var digits = all
         let leadingZeros = digits.prefix { $0 == 0 }.count
         digits.removeFirst(leadingZeros)

@@ -21,52 +21,36 @@ struct RFC3339Instant: Hashable, Comparable, Sendable {
     /// Parses `YYYY-MM-DDTHH:MM:SS[.ffffff](Z|±HH:MM)`.
     /// - Parameter text: the UTF-8 bytes of a filter value or a JSON string.
     init?(_ text: some Collection<UInt8>) {
-        var bytes = text.makeIterator()
-        func number(_ count: Int) -> Int? {
-            var value = 0
-            for _ in 0..<count {
-                guard let byte = bytes.next(), byte &- UInt8(ascii: "0") < 10 else { return nil }
-                value = value * 10 + Int(byte &- UInt8(ascii: "0"))
-            }
-            return value
-        }
-        func expect(_ ascii: Unicode.Scalar) -> Bool { bytes.next() == UInt8(ascii: ascii) }
-
-        guard let year = number(4), expect("-"), let month = number(2), expect("-"), let day = number(2),
-            expect("T"), let hour = number(2), expect(":"), let minute = number(2), expect(":"),
-            let second = number(2),
+        // `YYYY-MM-DDTHH:MM:SS.ffffff+HH:MM` is the longest form; skip copying longer texts.
+        guard text.count <= 32 else { return nil }
+        var cursor = ByteCursor(text)
+        guard let year = cursor.takeNumber(digits: 4), cursor.take(UInt8(ascii: "-")),
+            let month = cursor.takeNumber(digits: 2), cursor.take(UInt8(ascii: "-")),
+            let day = cursor.takeNumber(digits: 2), cursor.take(UInt8(ascii: "T")),
+            let hour = cursor.takeNumber(digits: 2), cursor.take(UInt8(ascii: ":")),
+            let minute = cursor.takeNumber(digits: 2), cursor.take(UInt8(ascii: ":")),
+            let second = cursor.takeNumber(digits: 2),
             (1...9999).contains(year), (1...12).contains(month),
             (1...Self.daysIn(month: month, year: year)).contains(day),
             hour < 24, minute < 60, second < 60
         else { return nil }
 
-        var fraction = 0, fractionDigits = 0
-        var next = bytes.next()
-        if next == UInt8(ascii: ".") {
-            next = bytes.next()
-            while let byte = next, byte &- UInt8(ascii: "0") < 10 {
-                guard fractionDigits < 6 else { return nil }
-                fraction = fraction * 10 + Int(byte &- UInt8(ascii: "0"))
-                fractionDigits += 1
-                next = bytes.next()
-            }
-            guard fractionDigits > 0 else { return nil }
+        var fraction = 0
+        if cursor.take(UInt8(ascii: ".")) {
+            var digits: [UInt8] = []
+            guard (1...6).contains(cursor.takeDigits(into: &digits)) else { return nil }
+            fraction = (digits + repeatElement(0, count: 6 - digits.count)).reduce(0) { $0 * 10 + Int($1) }
         }
-        for _ in fractionDigits..<6 { fraction *= 10 }
 
         var offsetMinutes = 0
-        switch next {
-        case UInt8(ascii: "Z"):
-            break
-        case UInt8(ascii: "+"), UInt8(ascii: "-"):
-            guard let offsetHour = number(2), expect(":"), let offsetMinute = number(2),
-                offsetHour <= 15, offsetMinute < 60
+        if !cursor.take(UInt8(ascii: "Z")) {
+            let sign = cursor.take(UInt8(ascii: "-")) ? -1 : cursor.take(UInt8(ascii: "+")) ? 1 : 0
+            guard sign != 0, let offsetHour = cursor.takeNumber(digits: 2), cursor.take(UInt8(ascii: ":")),
+                let offsetMinute = cursor.takeNumber(digits: 2), offsetHour <= 15, offsetMinute < 60
             else { return nil }
-            offsetMinutes = (offsetHour * 60 + offsetMinute) * (next == UInt8(ascii: "-") ? -1 : 1)
-        default:
-            return nil
+            offsetMinutes = sign * (offsetHour * 60 + offsetMinute)
         }
-        guard bytes.next() == nil else { return nil }
+        guard cursor.isAtEnd else { return nil }
 
         let days = Self.daysSinceEpoch(year: year, month: month, day: day)
         let seconds = ((days * 24 + hour) * 60 + minute - offsetMinutes) * 60 + second
