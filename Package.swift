@@ -32,6 +32,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
+        .target(name: "RowFilter"),
         .target(
             name: "ChangeFeed",
             dependencies: [
@@ -102,6 +103,10 @@ let package = Package(
                 "STOMP",
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
+        ),
+        .testTarget(
+            name: "RowFilterTests",
+            dependencies: ["RowFilter", "PostgresLibPQ", "PostgresTestSupport"]
         ),
         .testTarget(
             name: "MigrationsTests",
