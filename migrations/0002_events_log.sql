@@ -1,13 +1,15 @@
 -- The durable events log, the topic registry and commit-ordered positions.
 --
 -- Positions: every event gets a bigint position that grows in COMMIT order across all
--- topics. Capture appends events to pglive.events keyed by (transaction, ordinal); at
--- commit a deferred constraint trigger, fired once per transaction, takes a
--- transaction-level advisory lock, reserves a contiguous block of positions from a
--- sequence and records it in pglive.transactions. The lock is held until the commit is
--- visible, so positions become visible in order: a reader that sees position P sees
--- every position below P (an event's position is first_position + ordinal).
--- No per-event work happens at commit: that is what keeps multi-row transactions cheap.
+-- topics. Capture appends events to pglive.events keyed by (transaction, ordinal), the
+-- ordinal counted in a transaction-local setting. The event with ordinal 0 arms a
+-- deferred constraint trigger, so it fires once per capturing transaction, at commit:
+-- it takes a transaction-level advisory lock, reserves a contiguous block of positions
+-- from a sequence and inserts the block into pglive.transactions. The lock is held
+-- until the commit is visible, so positions become visible in order: a reader that sees
+-- position P sees every position below it (an event's position is first_position +
+-- ordinal). No per-event work happens at commit, and nothing is updated: that is what
+-- keeps capture cheap.
 
 CREATE TABLE pglive.topics (
     name text PRIMARY KEY
@@ -26,13 +28,11 @@ CREATE SEQUENCE pglive.position_seq AS bigint MINVALUE 1;
 
 CREATE TABLE pglive.transactions (
     tx xid8 PRIMARY KEY,
-    first_position bigint UNIQUE,
-    last_position bigint,
-    event_count integer,
-    committed_at timestamptz
+    first_position bigint NOT NULL UNIQUE,
+    last_position bigint NOT NULL,
+    committed_at timestamptz NOT NULL
 );
-CREATE INDEX transactions_last_position ON pglive.transactions (last_position);
-CREATE INDEX transactions_committed_at ON pglive.transactions (committed_at);
+CREATE INDEX transactions_committed_at ON pglive.transactions USING brin (committed_at);
 
 CREATE TABLE pglive.events (
     tx xid8 NOT NULL,
@@ -48,28 +48,22 @@ CREATE TABLE pglive.events (
 );
 CREATE INDEX events_topic_tx ON pglive.events (topic, tx);
 
--- Reserves `count` ordinals in the current transaction and returns the first; the
--- first call of a transaction registers it, which arms the commit trigger.
-CREATE FUNCTION pglive.reserve_ordinals(count integer) RETURNS integer
+-- How many events the current transaction has captured so far (the next ordinal);
+-- refuses once the transaction's positions were assigned.
+CREATE FUNCTION pglive.captured_count() RETURNS integer
 LANGUAGE plpgsql AS $$
 DECLARE
     used text := current_setting('pglive.ordinals', true);
-    first integer;
 BEGIN
-    IF used IS NULL OR used = '' THEN
-        INSERT INTO pglive.transactions (tx) VALUES (pg_current_xact_id());
-        first := 0;
-    ELSIF used = 'sealed' THEN
+    IF used = 'sealed' THEN
         RAISE EXCEPTION 'pglive: a change was captured after this transaction''s positions were assigned'
             USING HINT = 'A deferred trigger or SET CONSTRAINTS ALL IMMEDIATE ran before this change; publish changes before that point.';
-    ELSE
-        first := used::integer;
     END IF;
-    PERFORM set_config('pglive.ordinals', (first + count)::text, true);
-    RETURN first;
+    RETURN coalesce(nullif(used, '')::integer, 0);
 END $$;
 
--- Fired once per capturing transaction, at commit: assigns its block of positions.
+-- Fired once per capturing transaction, at commit (armed by its event with ordinal 0):
+-- assigns the transaction's block of positions.
 CREATE FUNCTION pglive.seal_transaction() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -77,27 +71,21 @@ DECLARE
     first bigint;
 BEGIN
     PERFORM set_config('pglive.ordinals', 'sealed', true);
-    IF n = 0 THEN
-        DELETE FROM pglive.transactions WHERE tx = NEW.tx;
-        RETURN NULL;
-    END IF;
     PERFORM pg_advisory_xact_lock(7285019316460543817);
     first := nextval('pglive.position_seq');
     IF n > 1 THEN
         PERFORM setval('pglive.position_seq', first + n - 1);
     END IF;
-    UPDATE pglive.transactions
-       SET first_position = first, last_position = first + n - 1,
-           event_count = n, committed_at = clock_timestamp()
-     WHERE tx = NEW.tx;
+    INSERT INTO pglive.transactions (tx, first_position, last_position, committed_at)
+    VALUES (NEW.tx, first, first + n - 1, clock_timestamp());
     PERFORM pg_notify('pglive', (first + n - 1)::text);
     RETURN NULL;
 END $$;
 
 CREATE CONSTRAINT TRIGGER seal_at_commit
-    AFTER INSERT ON pglive.transactions
+    AFTER INSERT ON pglive.events
     DEFERRABLE INITIALLY DEFERRED
-    FOR EACH ROW EXECUTE FUNCTION pglive.seal_transaction();
+    FOR EACH ROW WHEN (NEW.ord = 0) EXECUTE FUNCTION pglive.seal_transaction();
 
 -- Statement-level capture of INSERT and DELETE, and of UPDATE for topics that do not
 -- keep the old row: one INSERT … SELECT per statement, whatever its row count.
@@ -105,36 +93,43 @@ CREATE CONSTRAINT TRIGGER seal_at_commit
 CREATE FUNCTION pglive.capture_statement() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
-    tx xid8;
-    first integer;
+    first integer := pglive.captured_count();
     n integer;
 BEGIN
     IF TG_OP = 'DELETE' THEN
-        SELECT count(*) INTO n FROM old_rows;
-    ELSE
-        SELECT count(*) INTO n FROM new_rows;
-    END IF;
-    IF n = 0 THEN
-        RETURN NULL;
-    END IF;
-    tx := pg_current_xact_id();
-    first := pglive.reserve_ordinals(n);
-    IF TG_OP = 'DELETE' THEN
         INSERT INTO pglive.events (tx, ord, topic, op, row_data)
-        SELECT tx, first + (row_number() OVER ())::integer - 1, TG_ARGV[0], 'DELETE', to_jsonb(r) FROM old_rows r;
+        SELECT pg_current_xact_id(), first + (row_number() OVER ())::integer - 1, TG_ARGV[0], 'DELETE', to_jsonb(r)
+          FROM old_rows r;
     ELSE
         INSERT INTO pglive.events (tx, ord, topic, op, row_data)
-        SELECT tx, first + (row_number() OVER ())::integer - 1, TG_ARGV[0], TG_OP, to_jsonb(r) FROM new_rows r;
+        SELECT pg_current_xact_id(), first + (row_number() OVER ())::integer - 1, TG_ARGV[0], TG_OP, to_jsonb(r)
+          FROM new_rows r;
+    END IF;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n > 0 THEN
+        PERFORM set_config('pglive.ordinals', (first + n)::text, true);
     END IF;
     RETURN NULL;
+END $$;
+
+-- Appends one event (the single-row capture paths share it).
+CREATE FUNCTION pglive.append_event(
+    topic text, op text, row_data jsonb, old_row jsonb, body bytea, content_type text, headers jsonb
+) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+    ord integer := pglive.captured_count();
+BEGIN
+    INSERT INTO pglive.events (tx, ord, topic, op, row_data, old_row, body, content_type, headers)
+    VALUES (pg_current_xact_id(), ord, topic, op, row_data, old_row, body, content_type, headers);
+    PERFORM set_config('pglive.ordinals', (ord + 1)::text, true);
 END $$;
 
 -- Row-level capture of UPDATE for topics that keep the old row. TG_ARGV[0] is the topic.
 CREATE FUNCTION pglive.capture_update_with_old() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO pglive.events (tx, ord, topic, op, row_data, old_row)
-    VALUES (pg_current_xact_id(), pglive.reserve_ordinals(1), TG_ARGV[0], 'UPDATE', to_jsonb(NEW), to_jsonb(OLD));
+    PERFORM pglive.append_event(TG_ARGV[0], 'UPDATE', to_jsonb(NEW), to_jsonb(OLD), NULL, NULL, NULL);
     RETURN NULL;
 END $$;
 
@@ -225,8 +220,7 @@ BEGIN
         RAISE EXCEPTION 'pglive: unknown application topic "%"', topic
             USING HINT = 'Create it with pglive.create_topic(name) first.', ERRCODE = 'undefined_object';
     END IF;
-    INSERT INTO pglive.events (tx, ord, topic, op, body, content_type, headers)
-    VALUES (pg_current_xact_id(), pglive.reserve_ordinals(1), topic, 'EVENT', body, content_type, headers);
+    PERFORM pglive.append_event(topic, 'EVENT', NULL, NULL, body, content_type, headers);
 END $$;
 
 -- Publishes a JSON application event.
@@ -239,7 +233,6 @@ $$;
 -- clients and history read the log.
 CREATE VIEW pglive.event_log AS
 SELECT t.first_position + e.ord AS position, e.topic, e.op, t.committed_at,
-       e.row_data, e.old_row, e.body, e.content_type, e.headers, t.last_position AS transaction_last_position
+       e.row_data, e.old_row, e.body, e.content_type, e.headers
   FROM pglive.transactions t
-  JOIN pglive.events e ON e.tx = t.tx
- WHERE t.first_position IS NOT NULL;
+  JOIN pglive.events e ON e.tx = t.tx;

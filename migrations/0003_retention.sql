@@ -17,9 +17,8 @@ BEGIN
           FROM pglive.transactions t
           JOIN pglive.events e ON e.tx = t.tx
           LEFT JOIN pglive.topics tp ON tp.name = e.topic
-         WHERE t.first_position IS NOT NULL
-           AND t.committed_at < now() - coalesce(tp.retention, interval '7 days')
-         ORDER BY t.last_position, e.ord
+         WHERE t.committed_at < now() - coalesce(tp.retention, interval '7 days')
+         ORDER BY t.first_position, e.ord
          LIMIT batch_size
     ), removed AS (
         DELETE FROM pglive.events e USING expired x
@@ -33,8 +32,7 @@ BEGIN
     )
     SELECT count(*) INTO deleted FROM removed;
     DELETE FROM pglive.transactions t
-     WHERE t.first_position IS NOT NULL
-       AND t.committed_at < now() - interval '1 minute'
+     WHERE t.committed_at < now() - interval '1 minute'
        AND NOT EXISTS (SELECT 1 FROM pglive.events e WHERE e.tx = t.tx);
     RETURN deleted;
 END $$;

@@ -9,7 +9,8 @@ public enum EventLog {
     /// visible in order, every position up to it is visible too.
     /// - Parameter connection: a connection to the database.
     public static func headPosition(on connection: PGConnection) throws -> Int64 {
-        try connection.query("SELECT coalesce(max(last_position), 0) AS head FROM pglive.transactions")
+        try connection.query(
+            "SELECT coalesce((SELECT last_position FROM pglive.transactions ORDER BY first_position DESC LIMIT 1), 0) AS head")
             .rows[0].decode("head", as: Int64.self)
     }
 
@@ -28,9 +29,11 @@ public enum EventLog {
                    e.row_data, e.old_row, e.body, e.content_type, e.headers
               FROM pglive.transactions t
               JOIN pglive.events e ON e.tx = t.tx
-             WHERE t.last_position > $1 AND e.ord > $1 - t.first_position
+             WHERE t.first_position >= coalesce(
+                       (SELECT max(first_position) FROM pglive.transactions WHERE first_position <= $1), 0)
+               AND e.ord > $1 - t.first_position
                AND ($2::text IS NULL OR e.topic = $2)
-             ORDER BY t.last_position, e.ord
+             ORDER BY t.first_position, e.ord
              LIMIT $3
             """,
             [position, topic, limit]

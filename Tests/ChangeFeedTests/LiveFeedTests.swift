@@ -35,7 +35,7 @@ import Testing
                 group.addTask { try await RandomWriter(id: writer, seed: UInt64(writer) + 1).write(transactions: 120, on: writePool) }
             }
             for _ in 0..<2 {
-                try await Deadline.waitUntil("some traffic", timeout: .seconds(30)) { first.count > 0 }
+                try await Deadline.waitUntil("some traffic") { first.count > 0 }
                 let admin = try database.connect()
                 try admin.query(
                     "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND query LIKE 'LISTEN%'",

@@ -14,12 +14,16 @@ import Testing
             logger: TestPostgres.logger)
     }
 
+    /// Leases the pool's only connection until the returned task is cancelled.
+    private func holdTheConnection(of pool: PostgresPool) async throws -> Task<Void, any Error> {
+        let holder = Task { _ = try await pool.withConnection { try $0.execute("SELECT pg_sleep(600)") } }
+        try await Deadline.waitUntil("the holder's lease") { try TestPostgres.isRunning("pg_sleep(600)", in: database) }
+        return holder
+    }
+
     @Test func exhaustedPoolMakesCallersWaitThenTimesOut() async throws {
         let pool = makePool(max: 1, timeout: .milliseconds(300))
-        let holder = Task {
-            try await pool.withConnection { try $0.execute("SELECT pg_sleep(2)") }
-        }
-        try await Deadline.waitUntil("the first lease") { await pool.statistics.leased == 1 }
+        let holder = try await holdTheConnection(of: pool)
         let clock = ContinuousClock()
         let started = clock.now
         let error = await #expect(throws: PostgresError.self) {
@@ -27,7 +31,8 @@ import Testing
         }
         #expect(error?.kind == .poolTimeout)
         #expect(clock.now - started >= .milliseconds(300))
-        _ = try await holder.value
+        holder.cancel()
+        _ = await holder.result
         #expect(await pool.statistics == PostgresPoolStatistics(open: 1, idle: 1, waiters: 0))
         await pool.close()
     }
@@ -35,14 +40,13 @@ import Testing
     @Test func waitersAreServedInArrivalOrder() async throws {
         let pool = makePool(max: 1)
         let order = OrderLog()
-        let holder = Task { try await pool.withConnection { try $0.execute("SELECT pg_sleep(0.3)") } }
-        try await Deadline.waitUntil("the first lease") { await pool.statistics.leased == 1 }
+        let holder = try await holdTheConnection(of: pool)
         var waiters: [Task<Void, any Error>] = []
         for index in 0..<5 {
             waiters.append(Task { try await pool.withConnection { _ in order.append(index) } })
             try await Deadline.waitUntil("waiter \(index) queued") { await pool.statistics.waiters == index + 1 }
         }
-        _ = try await holder.value
+        holder.cancel()
         for waiter in waiters { try await waiter.value }
         #expect(order.values == [0, 1, 2, 3, 4])
         await pool.close()
@@ -69,15 +73,15 @@ import Testing
 
     @Test func cancellingAWaiterLeavesTheQueue() async throws {
         let pool = makePool(max: 1)
-        let holder = Task { try await pool.withConnection { try $0.execute("SELECT pg_sleep(0.5)") } }
-        try await Deadline.waitUntil("the first lease") { await pool.statistics.leased == 1 }
+        let holder = try await holdTheConnection(of: pool)
         let waiter = Task { try await pool.withConnection { _ in 1 } }
         try await Deadline.waitUntil("the waiter queued") { await pool.statistics.waiters == 1 }
         waiter.cancel()
         let error = await #expect(throws: PostgresError.self) { try await waiter.value }
         #expect(error?.kind == .cancelled)
         #expect(await pool.statistics.waiters == 0)
-        _ = try await holder.value
+        holder.cancel()
+        _ = await holder.result
         await pool.close()
     }
 

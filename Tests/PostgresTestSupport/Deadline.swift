@@ -12,7 +12,7 @@ public enum Deadline {
     ///   - timeout: how long to wait at most.
     ///   - condition: the condition to wait for.
     public static func waitUntil(
-        _ what: String, timeout: Duration = .seconds(15), _ condition: () async throws -> Bool
+        _ what: String, timeout: Duration = .seconds(60), _ condition: () async throws -> Bool
     ) async throws {
         let end = ContinuousClock.now + timeout
         while ContinuousClock.now < end {
@@ -28,7 +28,7 @@ public enum Deadline {
     ///   - timeout: how long to wait at most.
     ///   - operation: the work; it is cancelled on timeout.
     public static func within<T: Sendable>(
-        _ what: String, timeout: Duration = .seconds(15), _ operation: @escaping @Sendable () async throws -> T
+        _ what: String, timeout: Duration = .seconds(60), _ operation: @escaping @Sendable () async throws -> T
     ) async throws -> T {
         try await withThrowingTaskGroup(of: T?.self) { group in
             group.addTask { try await operation() }
