@@ -2,11 +2,11 @@
 # Writer cost of pglive's change capture: pgbench transactions against a published
 # table vs an identical unpublished one, on a throwaway PostgreSQL 15 on 127.0.0.1.
 #
-#   bash Benchmarks/capture-overhead.sh            # ~11 minutes with the defaults
+#   bash Benchmarks/capture-overhead.sh            # ~15 minutes with the defaults
 #
 # Environment (all optional):
-#   RUN_SECONDS=10       length of each pgbench run
-#   REPS=3               plain/published pairs per case and client count (median taken)
+#   RUN_SECONDS=8        length of each pgbench run
+#   REPS=5               plain/published pairs per case and client count (medians taken)
 #   CLIENT_COUNTS="1 2"  pgbench client counts
 #   UPDATE_ROWS=100000   rows pre-filled for the UPDATE case
 #   PGBIN=/usr/lib/postgresql/15/bin   MIGRATIONS=<repo>/migrations
@@ -21,8 +21,8 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$HERE")
 MIGRATIONS=${MIGRATIONS:-$ROOT/migrations}
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
-RUN_SECONDS=${RUN_SECONDS:-10}
-REPS=${REPS:-3}
+RUN_SECONDS=${RUN_SECONDS:-8}
+REPS=${REPS:-5}
 CLIENT_COUNTS=${CLIENT_COUNTS:-"1 2"}
 UPDATE_ROWS=${UPDATE_ROWS:-100000}
 
@@ -77,6 +77,7 @@ as_pg "$PGBIN/pg_ctl" -D "$DATA" -l "$WORK/server.log" -w -t 60 \
     || { cat "$WORK/server.log" >&2; exit 1; }
 STARTED=1
 
+export PGOPTIONS="-c client_min_messages=warning"
 PSQL=("$PSQL_BIN" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PORT" -U postgres -d postgres)
 q() { timeout 300 "${PSQL[@]}" -At -c "$1"; }
 
@@ -129,7 +130,6 @@ declare -A LABEL=(
     [insert1x100]="100 rows, 100 single-row INSERTs"
     [update1]="single-row UPDATE (${UPDATE_ROWS}-row table)"
 )
-declare -A ROWS_PER_TX=([insert1]=1 [insert100x1]=100 [insert1x100]=100 [update1]=1)
 
 # Runs one pgbench; sets TPS and TXNS.
 bench() { # script clients
@@ -172,11 +172,11 @@ check_published() { # case txns
     LAST_STATS="$c: $stats"
 }
 
-declare -A RESULT_PLAIN RESULT_PUB RAW
+declare -A RESULT_PLAIN RESULT_PUB RESULT_RATIO RANGE_RATIO RAW
 T0=$(date +%s)
 for c in $CASES; do
     for n in $CLIENT_COUNTS; do
-        plain_tps="" pub_tps=""
+        plain_tps="" pub_tps="" ratios=""
         for rep in $(seq 1 "$REPS"); do
             # ABBA order so slow drift in machine load hits both sides equally.
             if [ $((rep % 2)) = 1 ]; then order="plain published"; else order="published plain"; fi
@@ -184,12 +184,15 @@ for c in $CASES; do
                 reset_state
                 bench "$SCRIPTS/${c}_$t.sql" "$n"
                 log "$c clients=$n rep=$rep $t: $TPS tps ($TXNS txns)"
-                if [ "$t" = plain ]; then plain_tps+=" $TPS"; else pub_tps+=" $TPS"; check_published "$c" "$TXNS"; fi
+                if [ "$t" = plain ]; then plain_tps+=" $TPS"; P_TPS=$TPS; else pub_tps+=" $TPS"; U_TPS=$TPS; check_published "$c" "$TXNS"; fi
             done
+            ratios+=" $(awk -v p="$P_TPS" -v u="$U_TPS" 'BEGIN { printf "%.3f", p / u }')"
         done
         RESULT_PLAIN[$c,$n]=$(median <<<"$plain_tps")
         RESULT_PUB[$c,$n]=$(median <<<"$pub_tps")
-        RAW[$c,$n]="plain:$plain_tps / published:$pub_tps"
+        RESULT_RATIO[$c,$n]=$(median <<<"$ratios")
+        RANGE_RATIO[$c,$n]=$(tr ' ' '\n' <<<"$ratios" | grep -v '^$' | sort -g | sed -n '1p;$p' | paste -sd- -)
+        RAW[$c,$n]="plain:$plain_tps / published:$pub_tps / pair ratios:$ratios"
     done
 done
 
@@ -211,16 +214,16 @@ echo "## Change capture: writer overhead (raw output)"
 echo
 echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); host: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB RAM"
 echo "- PostgreSQL $VERSION; $SETTINGS"
-echo "- pgbench -n -c C -j C -T $RUN_SECONDS over TCP 127.0.0.1; $REPS interleaved plain/published pairs per row, median tps; log and both tables truncated and CHECKPOINT before every run"
+echo "- pgbench -n -c C -j C -T $RUN_SECONDS over TCP 127.0.0.1; $REPS interleaved plain/published pairs per row (ABBA order), median tps and median of the per-pair ratios; log and both tables truncated and CHECKPOINT before every run"
 echo "- load before: ${LOAD_BEFORE#*load average: }; after: ${LOAD_AFTER#*load average: }; benchmark time $((T1 - T0)) s"
 echo
-echo "| case | clients | plain tps | published tps | cost (plain/published) | published rows/s |"
+echo "| case | clients | plain tps | published tps | cost: plain/published of medians | cost: median of pair ratios (min–max) |"
 echo "|---|---:|---:|---:|---:|---:|"
 for c in $CASES; do
     for n in $CLIENT_COUNTS; do
         p=${RESULT_PLAIN[$c,$n]} u=${RESULT_PUB[$c,$n]}
-        awk -v l="${LABEL[$c]}" -v n="$n" -v p="$p" -v u="$u" -v r="${ROWS_PER_TX[$c]}" \
-            'BEGIN { printf "| %s | %d | %.0f | %.0f | %.2f× | %.0f |\n", l, n, p, u, p / u, u * r }'
+        awk -v l="${LABEL[$c]}" -v n="$n" -v p="$p" -v u="$u" -v m="${RESULT_RATIO[$c,$n]}" -v rg="${RANGE_RATIO[$c,$n]}" \
+            'BEGIN { split(rg, a, "-"); printf "| %s | %d | %.0f | %.0f | %.2f× | %.2f× (%.2f–%.2f) |\n", l, n, p, u, p / u, m, a[1], a[2] }'
     done
 done
 awk -v a="$(median <<<"$notify_tps")" -v b="$(median <<<"$insnotify_tps")" 'BEGIN {
