@@ -1,0 +1,175 @@
+import Logging
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+
+/// Runs a STOMP-over-WebSocket load test against any STOMP 1.2 broker.
+///
+/// Opens ``BenchConfiguration/subscribers`` connections on one two-thread event loop
+/// group; each CONNECTs and SUBSCRIBEs with a receipt, and publishing starts only when every
+/// receipt is in. One more connection SENDs `{"seq":N,"sent":T}` bodies at the configured
+/// pace (see ``PublishPlan``); subscribers count first deliveries, duplicates and the
+/// latency from `T`. After the send phase the run waits up to
+/// ``BenchConfiguration/drainSeconds`` for stragglers, then reports.
+///
+/// Every connection needs a file descriptor: raise `ulimit -n` before large runs.
+///
+/// ```swift
+/// let generator = LoadGenerator(configuration: configuration, logger: logger)
+/// let report = try await generator.run { try? await Task.sleep(for: .seconds(60)) }
+/// ```
+public struct LoadGenerator: Sendable {
+    private static let threads = 2
+    private static let drainPoll = TimeAmount.milliseconds(100)
+
+    /// What to run.
+    public let configuration: BenchConfiguration
+    private let logger: Logger
+
+    /// Creates a generator.
+    ///
+    /// - Parameters:
+    ///   - configuration: What to run.
+    ///   - logger: Where progress goes.
+    public init(configuration: BenchConfiguration, logger: Logger) {
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    /// Runs the benchmark.
+    ///
+    /// - Parameters:
+    ///   - holdIdle: In idle mode, returns when the idle subscriptions should end.
+    /// - Returns: The report; check ``BenchReport/connectionErrors``.
+    public func run(holdIdle: @Sendable () async -> Void) async throws -> BenchReport {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: Self.threads)
+        do {
+            let report = try await self.run(on: group, holdIdle: holdIdle)
+            try await group.shutdownGracefully()
+            return report
+        } catch {
+            try? await group.shutdownGracefully()
+            throw error
+        }
+    }
+
+    private func run(on group: MultiThreadedEventLoopGroup, holdIdle: @Sendable () async -> Void) async throws -> BenchReport {
+        let configuration = self.configuration
+        let progress = NIOLockedValueBox<UInt64>(0)
+        var opened = try await self.openSubscribers(group: group, progress: progress)
+        var run = BenchRun(
+            subscribers: configuration.subscribers, connectedSubscribers: opened.connections.count,
+            rate: configuration.rate, seconds: configuration.seconds, idle: configuration.idle,
+            connectionErrors: opened.failures.count, firstError: opened.failures.first)
+        self.logger.info("subscribed", metadata: ["connected": "\(opened.connections.count)", "failed": "\(opened.failures.count)"])
+        var publish: PublishResult?
+        if configuration.idle {
+            await holdIdle()
+        } else if !opened.connections.isEmpty {
+            do {
+                let publisher = try await self.openConnection(group: group, counting: false, progress: nil)
+                opened.connections.append(publisher)
+                publish = try await Publisher.run(
+                    on: publisher, plan: PublishPlan(rate: configuration.rate, seconds: configuration.seconds, window: configuration.window),
+                    destination: configuration.destination, progress: progress)
+                if let failure = try await publisher.failure() {
+                    run.connectionErrors += 1
+                    run.firstError = run.firstError ?? "publisher: \(failure)"
+                }
+            } catch {
+                run.connectionErrors += 1
+                run.firstError = run.firstError ?? "publisher: \(error)"
+            }
+        }
+        let subscribers = publish == nil ? opened.connections : Array(opened.connections.dropLast())
+        let received = try await self.drain(subscribers, expecting: publish?.sent ?? 0)
+        await Self.close(opened.connections)
+        return BenchReport(run: run, publish: publish, received: received)
+    }
+
+    /// Opens, CONNECTs and SUBSCRIBEs every subscriber, a bounded number at a time.
+    private func openSubscribers(
+        group: any EventLoopGroup,
+        progress: NIOLockedValueBox<UInt64>
+    ) async throws -> (connections: [BrokerConnection], failures: [String]) {
+        var connections: [BrokerConnection] = []
+        var failures: [String] = []
+        try await withThrowingTaskGroup(of: Result<BrokerConnection, any Error>.self) { tasks in
+            var next = 0
+            func startNext() {
+                let index = next
+                next += 1
+                tasks.addTask {
+                    do {
+                        return .success(try await self.openConnection(group: group, counting: true, progress: index == 0 ? progress : nil))
+                    } catch {
+                        return .failure(error)
+                    }
+                }
+            }
+            while next < min(self.configuration.connectConcurrency, self.configuration.subscribers) {
+                startNext()
+            }
+            while let result = try await tasks.next() {
+                switch result {
+                case .success(let connection):
+                    connections.append(connection)
+                case .failure(let error):
+                    failures.append(String(describing: error))
+                }
+                if next < self.configuration.subscribers {
+                    startNext()
+                }
+            }
+        }
+        return (connections, failures)
+    }
+
+    /// Opens one connection, CONNECTs, and SUBSCRIBEs if it counts messages.
+    private func openConnection(
+        group: any EventLoopGroup,
+        counting: Bool,
+        progress: NIOLockedValueBox<UInt64>?
+    ) async throws -> BrokerConnection {
+        let configuration = self.configuration
+        let connection = try await BrokerConnection.open(url: configuration.url, group: group, counting: counting, progress: progress)
+        do {
+            let timeout = TimeAmount.seconds(Int64(configuration.handshakeSeconds))
+            try await connection.connect(
+                host: configuration.stompHost, login: configuration.login, passcode: configuration.passcode, timeout: timeout)
+            if counting {
+                try await connection.subscribe(destination: configuration.destination, timeout: timeout)
+            }
+            return connection
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+    }
+
+    /// Waits until every subscriber has every message or the drain time is up, and returns
+    /// the merged statistics.
+    private func drain(_ subscribers: [BrokerConnection], expecting sent: Int) async throws -> SubscriberStats {
+        let expected = UInt64(sent) * UInt64(subscribers.count)
+        let deadline = NIODeadline.now() + .seconds(Int64(self.configuration.drainSeconds))
+        while true {
+            var merged = SubscriberStats()
+            for subscriber in subscribers {
+                merged.merge(try await subscriber.snapshot())
+            }
+            if merged.delivered >= expected || NIODeadline.now() >= deadline {
+                return merged
+            }
+            try await Task.sleep(nanoseconds: UInt64(Self.drainPoll.nanoseconds))
+        }
+    }
+
+    /// Closes every connection and waits for them to close.
+    private static func close(_ connections: [BrokerConnection]) async {
+        await withTaskGroup(of: Void.self) { tasks in
+            for connection in connections {
+                tasks.addTask { try? await connection.close() }
+            }
+        }
+    }
+}
