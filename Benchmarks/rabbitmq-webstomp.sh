@@ -57,6 +57,7 @@ CONF
 }
 
 start_rabbitmq() {
+    stop_rabbitmq
     raise_nofile
     install_rabbitmq
     log "starting RabbitMQ (ulimit -n $(ulimit -n))"
@@ -73,11 +74,16 @@ start_rabbitmq() {
 }
 
 stop_rabbitmq() {
-    if rabbitmqctl -q status >/dev/null 2>&1; then
-        log "stopping RabbitMQ"
-        rabbitmqctl -q stop >/dev/null
-    fi
-    pkill -u rabbitmq -x epmd 2>/dev/null || true
+    local pids; pids=$(pgrep -u rabbitmq -x beam.smp || true)
+    [ -n "$pids" ] || return 0
+    log "stopping RabbitMQ"
+    timeout 60 rabbitmqctl -q stop >/dev/null 2>&1 || kill $pids 2>/dev/null || true
+    for _ in $(seq 1 30); do
+        pgrep -u rabbitmq -x beam.smp >/dev/null || break
+        sleep 1
+    done
+    pids=$(pgrep -u rabbitmq -x epmd || true)
+    [ -z "$pids" ] || kill $pids
 }
 
 scenario() {

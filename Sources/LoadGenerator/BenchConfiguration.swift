@@ -30,7 +30,7 @@ public struct BenchConfiguration: Sendable, Equatable {
     public var drainSeconds: Int
     /// How many connections are opened at once.
     public var connectConcurrency: Int
-    /// How long CONNECTED and each RECEIPT may take.
+    /// How long each handshake step may take: TCP connect, WebSocket upgrade, CONNECTED, RECEIPT.
     public var handshakeSeconds: Int
 
     /// Creates a configuration and checks it.
@@ -48,7 +48,7 @@ public struct BenchConfiguration: Sendable, Equatable {
     ///   - window: Saturation's in-flight bound; 1000 by default.
     ///   - drainSeconds: The wait for stragglers; 5 by default.
     ///   - connectConcurrency: Connections opened at once; 100 by default.
-    ///   - handshakeSeconds: The CONNECTED and RECEIPT timeout; 30 by default.
+    ///   - handshakeSeconds: The timeout of each handshake step; 30 by default.
     /// - Throws: ``LoadGeneratorError/invalidOption(_:)`` for a value out of range.
     public init(
         url: WebSocketURL,

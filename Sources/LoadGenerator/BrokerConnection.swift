@@ -20,21 +20,31 @@ struct BrokerConnection: Sendable {
     ///   - group: The event loops to run on.
     ///   - counting: Whether MESSAGE frames are counted (subscribers) or not (publisher).
     ///   - progress: Where the saturation window reads this subscriber's progress, or `nil`.
-    /// - Throws: A connect error, or ``LoadGeneratorError/upgradeRefused``.
+    ///   - timeout: How long the TCP connect and, separately, the upgrade may take.
+    /// - Throws: A connect error, ``LoadGeneratorError/upgradeRefused`` or
+    ///   ``LoadGeneratorError/timedOut(step:)``.
     static func open(
         url: WebSocketURL,
         group: any EventLoopGroup,
+        timeout: TimeAmount,
         counting: Bool,
         progress: NIOLockedValueBox<UInt64>?
     ) async throws -> BrokerConnection {
         let upgrade: EventLoopFuture<BrokerConnection?> = try await ClientBootstrap(group: group)
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
-            .connectTimeout(.seconds(10))
+            .connectTimeout(timeout)
             .connect(host: url.host, port: url.port) { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.configureUpgradableHTTPClientPipeline(
+                    let upgraded = try channel.pipeline.syncOperations.configureUpgradableHTTPClientPipeline(
                         configuration: .init(
                             upgradeConfiguration: Self.upgradeConfiguration(url: url, counting: counting, progress: progress)))
+                    // A server out of file descriptors accepts in the kernel and never answers.
+                    let timer = channel.eventLoop.scheduleTask(in: timeout) {
+                        channel.pipeline.fireErrorCaught(LoadGeneratorError.timedOut(step: "the WebSocket upgrade"))
+                        channel.close(promise: nil)
+                    }
+                    upgraded.whenComplete { _ in timer.cancel() }
+                    return upgraded
                 }
             }
         guard let connection = try await upgrade.get() else {

@@ -132,9 +132,10 @@ public struct LoadGenerator: Sendable {
         progress: NIOLockedValueBox<UInt64>?
     ) async throws -> BrokerConnection {
         let configuration = self.configuration
-        let connection = try await BrokerConnection.open(url: configuration.url, group: group, counting: counting, progress: progress)
+        let timeout = TimeAmount.seconds(Int64(configuration.handshakeSeconds))
+        let connection = try await BrokerConnection.open(
+            url: configuration.url, group: group, timeout: timeout, counting: counting, progress: progress)
         do {
-            let timeout = TimeAmount.seconds(Int64(configuration.handshakeSeconds))
             try await connection.connect(
                 host: configuration.stompHost, login: configuration.login, passcode: configuration.passcode, timeout: timeout)
             if counting {
