@@ -24,7 +24,7 @@ public struct BenchConfiguration: Sendable, Equatable {
     public var passcode: String?
     /// Hold subscriptions without traffic instead of publishing.
     public var idle: Bool
-    /// At saturation, the most messages sent past the first subscriber's progress.
+    /// At saturation, the most deliveries in flight: messages sent × subscribers − deliveries.
     public var window: Int
     /// How long to wait after the send phase for deliveries still under way.
     public var drainSeconds: Int
@@ -45,7 +45,7 @@ public struct BenchConfiguration: Sendable, Equatable {
     ///   - login: The CONNECT `login` header.
     ///   - passcode: The CONNECT `passcode` header.
     ///   - idle: Hold subscriptions without traffic.
-    ///   - window: Saturation's in-flight bound; 1000 by default.
+    ///   - window: Saturation's bound on deliveries in flight; 10,000 by default.
     ///   - drainSeconds: The wait for stragglers; 5 by default.
     ///   - connectConcurrency: Connections opened at once; 100 by default.
     ///   - handshakeSeconds: The timeout of each handshake step; 30 by default.
@@ -60,7 +60,7 @@ public struct BenchConfiguration: Sendable, Equatable {
         login: String? = nil,
         passcode: String? = nil,
         idle: Bool = false,
-        window: Int = 1000,
+        window: Int = 10_000,
         drainSeconds: Int = 5,
         connectConcurrency: Int = 100,
         handshakeSeconds: Int = 30

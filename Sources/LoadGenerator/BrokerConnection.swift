@@ -19,7 +19,7 @@ struct BrokerConnection: Sendable {
     ///   - url: The broker's WebSocket URL.
     ///   - group: The event loops to run on.
     ///   - counting: Whether MESSAGE frames are counted (subscribers) or not (publisher).
-    ///   - progress: Where the saturation window reads this subscriber's progress, or `nil`.
+    ///   - deliveries: All subscribers' first deliveries, counted for the saturation window.
     ///   - timeout: How long the TCP connect and, separately, the upgrade may take.
     /// - Throws: A connect error, ``LoadGeneratorError/upgradeRefused`` or
     ///   ``LoadGeneratorError/timedOut(step:)``.
@@ -28,7 +28,7 @@ struct BrokerConnection: Sendable {
         group: any EventLoopGroup,
         timeout: TimeAmount,
         counting: Bool,
-        progress: NIOLockedValueBox<UInt64>?
+        deliveries: NIOLockedValueBox<Int>
     ) async throws -> BrokerConnection {
         let upgrade: EventLoopFuture<BrokerConnection?> = try await ClientBootstrap(group: group)
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
@@ -37,7 +37,7 @@ struct BrokerConnection: Sendable {
                 channel.eventLoop.makeCompletedFuture {
                     let upgraded = try channel.pipeline.syncOperations.configureUpgradableHTTPClientPipeline(
                         configuration: .init(
-                            upgradeConfiguration: Self.upgradeConfiguration(url: url, counting: counting, progress: progress)))
+                            upgradeConfiguration: Self.upgradeConfiguration(url: url, counting: counting, deliveries: deliveries)))
                     // A server out of file descriptors accepts in the kernel and never answers.
                     let timer = channel.eventLoop.scheduleTask(in: timeout) {
                         channel.pipeline.fireErrorCaught(LoadGeneratorError.timedOut(step: "the WebSocket upgrade"))
@@ -120,13 +120,13 @@ struct BrokerConnection: Sendable {
     private static func upgradeConfiguration(
         url: WebSocketURL,
         counting: Bool,
-        progress: NIOLockedValueBox<UInt64>?
+        deliveries: NIOLockedValueBox<Int>
     ) -> NIOTypedHTTPClientUpgradeConfiguration<BrokerConnection?> {
         let upgrader = NIOTypedWebSocketClientUpgrader<BrokerConnection?>(
             maxFrameSize: 1 << 24,
             upgradePipelineHandler: { channel, _ in
                 channel.eventLoop.makeCompletedFuture {
-                    let handler = STOMPClientHandler(tally: counting ? SubscriberTally(progress: progress) : nil)
+                    let handler = STOMPClientHandler(tally: counting ? SubscriberTally(deliveries: deliveries) : nil)
                     try channel.pipeline.syncOperations.addHandler(handler)
                     return BrokerConnection(channel: channel, handler: NIOLoopBound(handler, eventLoop: channel.eventLoop))
                 }

@@ -55,8 +55,8 @@ public struct LoadGenerator: Sendable {
 
     private func run(on group: MultiThreadedEventLoopGroup, holdIdle: @Sendable () async -> Void) async throws -> BenchReport {
         let configuration = self.configuration
-        let progress = NIOLockedValueBox<UInt64>(0)
-        var opened = try await self.openSubscribers(group: group, progress: progress)
+        let deliveries = NIOLockedValueBox(0)
+        var opened = try await self.openSubscribers(group: group, deliveries: deliveries)
         var run = BenchRun(
             subscribers: configuration.subscribers, connectedSubscribers: opened.connections.count,
             rate: configuration.rate, seconds: configuration.seconds, idle: configuration.idle,
@@ -67,11 +67,13 @@ public struct LoadGenerator: Sendable {
             await holdIdle()
         } else if !opened.connections.isEmpty {
             do {
-                let publisher = try await self.openConnection(group: group, counting: false, progress: nil)
+                let publisher = try await self.openConnection(group: group, counting: false, deliveries: deliveries)
                 opened.connections.append(publisher)
+                let plan = PublishPlan(
+                    rate: configuration.rate, seconds: configuration.seconds, window: configuration.window,
+                    subscribers: run.connectedSubscribers)
                 publish = try await Publisher.run(
-                    on: publisher, plan: PublishPlan(rate: configuration.rate, seconds: configuration.seconds, window: configuration.window),
-                    destination: configuration.destination, progress: progress)
+                    on: publisher, plan: plan, destination: configuration.destination, deliveries: deliveries)
                 if let failure = try await publisher.failure() {
                     run.connectionErrors += 1
                     run.firstError = run.firstError ?? "publisher: \(failure)"
@@ -90,7 +92,7 @@ public struct LoadGenerator: Sendable {
     /// Opens, CONNECTs and SUBSCRIBEs every subscriber, a bounded number at a time.
     private func openSubscribers(
         group: any EventLoopGroup,
-        progress: NIOLockedValueBox<UInt64>
+        deliveries: NIOLockedValueBox<Int>
     ) async throws -> (connections: [BrokerConnection], failures: [String]) {
         var connections: [BrokerConnection] = []
         var failures: [String] = []
@@ -101,7 +103,7 @@ public struct LoadGenerator: Sendable {
                 next += 1
                 tasks.addTask {
                     do {
-                        return .success(try await self.openConnection(group: group, counting: true, progress: index == 0 ? progress : nil))
+                        return .success(try await self.openConnection(group: group, counting: true, deliveries: deliveries))
                     } catch {
                         return .failure(error)
                     }
@@ -129,12 +131,12 @@ public struct LoadGenerator: Sendable {
     private func openConnection(
         group: any EventLoopGroup,
         counting: Bool,
-        progress: NIOLockedValueBox<UInt64>?
+        deliveries: NIOLockedValueBox<Int>
     ) async throws -> BrokerConnection {
         let configuration = self.configuration
         let timeout = TimeAmount.seconds(Int64(configuration.handshakeSeconds))
         let connection = try await BrokerConnection.open(
-            url: configuration.url, group: group, timeout: timeout, counting: counting, progress: progress)
+            url: configuration.url, group: group, timeout: timeout, counting: counting, deliveries: deliveries)
         do {
             try await connection.connect(
                 host: configuration.stompHost, login: configuration.login, passcode: configuration.passcode, timeout: timeout)

@@ -12,7 +12,7 @@ final class Publisher {
     private let handler: STOMPClientHandler
     private let plan: PublishPlan
     private let headers: STOMPHeaders
-    private let progress: NIOLockedValueBox<UInt64>
+    private let deliveries: NIOLockedValueBox<Int>
     private let done: EventLoopPromise<PublishResult>
     private var sent = 0
     private var startedAt: UInt64 = 0
@@ -21,13 +21,13 @@ final class Publisher {
         handler: STOMPClientHandler,
         plan: PublishPlan,
         destination: String,
-        progress: NIOLockedValueBox<UInt64>,
+        deliveries: NIOLockedValueBox<Int>,
         done: EventLoopPromise<PublishResult>
     ) {
         self.handler = handler
         self.plan = plan
         self.headers = ["destination": destination, "content-type": "application/json"]
-        self.progress = progress
+        self.deliveries = deliveries
         self.done = done
     }
 
@@ -37,18 +37,18 @@ final class Publisher {
     ///   - connection: The publisher's connection, CONNECTed.
     ///   - plan: The pace.
     ///   - destination: Where to SEND.
-    ///   - progress: The first subscriber's progress, for the saturation window.
+    ///   - deliveries: All subscribers' first deliveries, for the saturation window.
     /// - Returns: What was sent and when.
     static func run(
         on connection: BrokerConnection,
         plan: PublishPlan,
         destination: String,
-        progress: NIOLockedValueBox<UInt64>
+        deliveries: NIOLockedValueBox<Int>
     ) async throws -> PublishResult {
         let eventLoop = connection.channel.eventLoop
         let done = eventLoop.makePromise(of: PublishResult.self)
         connection.execute { handler in
-            let publisher = Publisher(handler: handler, plan: plan, destination: destination, progress: progress, done: done)
+            let publisher = Publisher(handler: handler, plan: plan, destination: destination, deliveries: deliveries, done: done)
             publisher.startedAt = NIODeadline.now().uptimeNanoseconds
             let bound = NIOLoopBound(publisher, eventLoop: eventLoop)
             eventLoop.scheduleRepeatedTask(initialDelay: .zero, delay: Self.tick) { task in
@@ -61,8 +61,8 @@ final class Publisher {
     private func tick(_ task: RepeatedTask) {
         let now = NIODeadline.now().uptimeNanoseconds
         let elapsed = now - self.startedAt
-        let acknowledged = Int(self.progress.withLockedValue { $0 })
-        let allowance = self.plan.allowance(sent: self.sent, acknowledged: acknowledged, elapsed: elapsed)
+        let delivered = self.deliveries.withLockedValue { $0 }
+        let allowance = self.plan.allowance(sent: self.sent, delivered: delivered, elapsed: elapsed)
         for _ in 0..<allowance {
             self.send()
         }

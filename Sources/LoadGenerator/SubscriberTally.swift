@@ -5,16 +5,15 @@ import NIOCore
 final class SubscriberTally {
     private var tracker = SequenceTracker()
     private var stats = SubscriberStats()
-    /// Where this subscriber publishes how many sequence numbers it has seen or skipped,
-    /// for the saturation window; only the first subscriber has one.
-    private let progress: NIOLockedValueBox<UInt64>?
+    /// First deliveries of all subscribers together, for the saturation window.
+    private let deliveries: NIOLockedValueBox<Int>
 
     /// Creates a tally.
     ///
     /// - Parameters:
-    ///   - progress: The box to publish ``SequenceTracker/nextExpected`` into, or `nil`.
-    init(progress: NIOLockedValueBox<UInt64>?) {
-        self.progress = progress
+    ///   - deliveries: The count of all subscribers' first deliveries, shared.
+    init(deliveries: NIOLockedValueBox<Int>) {
+        self.deliveries = deliveries
     }
 
     /// The statistics so far.
@@ -39,10 +38,7 @@ final class SubscriberTally {
         self.stats.delivered += 1
         self.stats.latency.record(now >= payload.sentAt ? now - payload.sentAt : 0)
         self.stats.lastDeliveryAt = now
-        if let progress = self.progress {
-            let seen = self.tracker.nextExpected
-            progress.withLockedValue { $0 = seen }
-        }
+        self.deliveries.withLockedValue { $0 += 1 }
     }
 
     /// Marks the subscriber's connection as lost.

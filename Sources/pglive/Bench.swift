@@ -12,8 +12,8 @@ struct Bench: AsyncParsableCommand {
             receipt), then one publisher connection SENDs --rate messages per second for \
             --seconds. Each body is {"seq":N,"sent":T} with T in this process's monotonic clock; \
             subscribers record delivery latency, loss and duplicates. --rate 0 is saturation: \
-            send as fast as the broker delivers, with at most --window messages sent past the \
-            first subscriber's progress. After sending, waits up to --drain-seconds for \
+            send as fast as the broker delivers, keeping at most --window deliveries in flight \
+            (messages sent × subscribers − deliveries received; at least one message). After sending, waits up to --drain-seconds for \
             stragglers. --idle holds the subscriptions without traffic for --seconds or until \
             Ctrl-C, to measure the broker's memory per idle session.
 
@@ -49,8 +49,8 @@ struct Bench: AsyncParsableCommand {
     @Flag(help: "Hold idle subscriptions without traffic instead of publishing.")
     var idle = false
 
-    @Option(help: "At saturation, the most messages in flight past the first subscriber.")
-    var window: Int = 1000
+    @Option(help: "At saturation, the most deliveries in flight (sent × subscribers − received).")
+    var window: Int = 10_000
 
     @Option(help: "How long to wait after the send phase for late deliveries, in seconds.")
     var drainSeconds: Int = 5

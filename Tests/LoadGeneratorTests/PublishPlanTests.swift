@@ -25,11 +25,11 @@ struct PublishPlanTests {
 
     @Test("a late tick catches up on everything due, not one message")
     func catchUp() {
-        let plan = PublishPlan(rate: 100, seconds: 5, window: 1000)
-        #expect(plan.allowance(sent: 0, acknowledged: 0, elapsed: 0) == 1)
+        let plan = PublishPlan(rate: 100, seconds: 5, window: 1000, subscribers: 10)
+        #expect(plan.allowance(sent: 0, delivered: 0, elapsed: 0) == 1)
         // 250 ms late: 25 more messages are due at once.
-        #expect(plan.allowance(sent: 1, acknowledged: 0, elapsed: 250_000_000) == 25)
-        #expect(plan.allowance(sent: 26, acknowledged: 0, elapsed: 250_000_000) == 0)
+        #expect(plan.allowance(sent: 1, delivered: 0, elapsed: 250_000_000) == 25)
+        #expect(plan.allowance(sent: 26, delivered: 0, elapsed: 250_000_000) == 0)
         #expect(!plan.isFinished(sent: 499, elapsed: 10_000_000_000))
         #expect(plan.isFinished(sent: 500, elapsed: 4_990_000_000))
     }
@@ -42,15 +42,24 @@ struct PublishPlanTests {
         #expect(schedule.dueCount(atNanoseconds: 1_000_000_000) == 4)
     }
 
-    @Test("saturation keeps at most the window in flight until time is up")
+    @Test("saturation keeps at most the window of deliveries in flight until time is up")
     func saturation() {
-        let plan = PublishPlan(rate: 0, seconds: 2, window: 1000)
-        #expect(plan == .saturation(window: 1000, seconds: 2))
-        #expect(plan.allowance(sent: 0, acknowledged: 0, elapsed: 0) == 1000)
-        #expect(plan.allowance(sent: 1000, acknowledged: 0, elapsed: 1) == 0)
-        #expect(plan.allowance(sent: 1000, acknowledged: 400, elapsed: 1) == 400)
-        #expect(plan.allowance(sent: 5000, acknowledged: 4999, elapsed: 2_000_000_000) == 0)
+        let plan = PublishPlan(rate: 0, seconds: 2, window: 10_000, subscribers: 100)
+        #expect(plan == .saturation(messages: 100, subscribers: 100, seconds: 2))
+        #expect(plan.allowance(sent: 0, delivered: 0, elapsed: 0) == 100)
+        #expect(plan.allowance(sent: 100, delivered: 0, elapsed: 1) == 0)
+        // 40.5 messages' worth delivered: 59.5 in flight, counted as 60.
+        #expect(plan.allowance(sent: 100, delivered: 4_050, elapsed: 1) == 40)
+        #expect(plan.allowance(sent: 5000, delivered: 500_000, elapsed: 2_000_000_000) == 0)
         #expect(!plan.isFinished(sent: 9_000_000, elapsed: 1_999_999_999))
         #expect(plan.isFinished(sent: 0, elapsed: 2_000_000_000))
+    }
+
+    @Test("saturation allows one message in flight when subscribers outnumber the window")
+    func windowSmallerThanFanOut() {
+        let plan = PublishPlan(rate: 0, seconds: 1, window: 500, subscribers: 1000)
+        #expect(plan.allowance(sent: 0, delivered: 0, elapsed: 0) == 1)
+        #expect(plan.allowance(sent: 1, delivered: 999, elapsed: 0) == 0)
+        #expect(plan.allowance(sent: 1, delivered: 1000, elapsed: 0) == 1)
     }
 }

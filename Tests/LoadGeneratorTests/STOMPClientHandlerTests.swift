@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOEmbedded
 import NIOWebSocket
@@ -23,7 +24,8 @@ struct STOMPClientHandlerTests {
 
     @Test("counts frames batched in one WebSocket message and split over two")
     func batchedAndSplit() throws {
-        let tally = SubscriberTally(progress: nil)
+        let deliveries = NIOLockedValueBox(0)
+        let tally = SubscriberTally(deliveries: deliveries)
         let channel = EmbeddedChannel(handler: STOMPClientHandler(tally: tally))
         var two = Self.message(sequence: 0)
         two.writeString("\n")  // a heart-beat between frames
@@ -38,6 +40,7 @@ struct STOMPClientHandlerTests {
         #expect(tally.snapshot.delivered == 3)
         try channel.writeInbound(Self.webSocketMessage(Self.message(sequence: 2)))
         #expect(tally.snapshot.duplicates == 1)
+        #expect(deliveries.withLockedValue { $0 } == 3)
         _ = try channel.finish(acceptAlreadyClosed: true)
     }
 
