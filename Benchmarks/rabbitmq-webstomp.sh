@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Baseline for pglive's STOMP fan-out: the three scenarios of issue 6 run by the release
-# `pglive bench` against Debian's RabbitMQ Web-STOMP on this machine, bound to 127.0.0.1.
+# `pglive bench` against Debian's RabbitMQ Web-STOMP on this machine, bound to 127.0.0.1,
+# then RabbitMQ's memory per idle session.
 #
-#   bash Benchmarks/rabbitmq-webstomp.sh            # install if needed, start, run, stop (~2 min)
+#   bash Benchmarks/rabbitmq-webstomp.sh            # install if needed, start, run, stop (~3 min)
 #   bash Benchmarks/rabbitmq-webstomp.sh start      # only install and start RabbitMQ
 #   bash Benchmarks/rabbitmq-webstomp.sh stop       # only stop it
 #
@@ -10,6 +11,7 @@
 #   PGLIVE=<repo>/.build-release/release/pglive    the binary to run (build it first:
 #       swift build -c release --product pglive --scratch-path .build-release)
 #   SECONDS_PER_RUN=15    send phase of each scenario
+#   IDLE_SUBSCRIBERS=10000  idle sessions for the memory measurement (held IDLE_HOLD_SECONDS=15)
 #   NOFILE=65536          `ulimit -n` for RabbitMQ and the load generator, capped at the
 #                         hard limit (a container may not allow raising it)
 #
@@ -24,6 +26,8 @@ ROOT=$(dirname "$HERE")
 PGLIVE=${PGLIVE:-$ROOT/.build-release/release/pglive}
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-15}
 NOFILE=${NOFILE:-65536}
+IDLE_SUBSCRIBERS=${IDLE_SUBSCRIBERS:-10000}
+IDLE_HOLD_SECONDS=${IDLE_HOLD_SECONDS:-15}
 URL=ws://127.0.0.1:15674/ws
 
 raise_nofile() {
@@ -86,14 +90,49 @@ stop_rabbitmq() {
     [ -z "$pids" ] || kill $pids
 }
 
+rabbitmq_pid() {
+    ss -ltnpH 'sport = :15674' | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -n 1
+}
+
+# CPU seconds (user + system) a process has used so far.
+cpu_seconds() {
+    awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$1/stat"
+}
+
 scenario() {
     local name=$1; shift
     local command=("$PGLIVE" bench --url "$URL" --stomp-host / --login guest --passcode guest "$@" --seconds "$SECONDS_PER_RUN" --json)
     log "$name: ${command[*]}"
     printf '### %s\n\n`%s`\n\nload before: %s\n\n' "$name" "${command[*]}" "$(uptime)"
+    local pid before status=0 times; pid=$(rabbitmq_pid); before=$(cpu_seconds "$pid")
+    times=$(mktemp)
+    /usr/bin/time -f '%U %S %e' -o "$times" "${command[@]}" || status=$?
+    printf '\nload after: %s; exit status %d\n' "$(uptime)" "$status"
+    printf 'CPU seconds: RabbitMQ %s, pglive bench %s (user %s + system %s) in %s s wall\n\n' \
+        "$(awk -v a="$before" -v b="$(cpu_seconds "$pid")" 'BEGIN {printf "%.1f", b - a}')" \
+        "$(awk '{printf "%.1f", $1 + $2}' "$times")" $(awk '{print $1, $2, $3}' "$times")
+    rm -f "$times"
+}
+
+# RabbitMQ's RSS before and while IDLE_SUBSCRIBERS sessions are CONNECTed and SUBSCRIBEd.
+idle_memory() {
+    local pid before during errors; pid=$(rabbitmq_pid)
+    before=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+    errors=$(mktemp)
+    local command=("$PGLIVE" bench --url "$URL" --stomp-host / --login guest --passcode guest
+        --subscribers "$IDLE_SUBSCRIBERS" --idle --seconds "$IDLE_HOLD_SECONDS" --json)
+    log "idle memory: ${command[*]}"
+    printf '### %s idle sessions\n\n`%s`\n\nload before: %s\n\n' "$IDLE_SUBSCRIBERS" "${command[*]}" "$(uptime)"
+    "${command[@]}" 2>"$errors" &
+    local bench=$!
+    until grep -q "holding idle subscriptions" "$errors" || ! kill -0 "$bench" 2>/dev/null; do sleep 1; done
+    sleep 5
+    during=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
     local status=0
-    "${command[@]}" || status=$?
-    printf '\nload after: %s; exit status %d\n\n' "$(uptime)" "$status"
+    wait "$bench" || status=$?
+    cat "$errors" >&2; rm -f "$errors"
+    printf '\nRabbitMQ RSS: %d KiB before, %d KiB with the sessions: %d KiB per session; exit status %d\n\n' \
+        "$before" "$during" $(( (during - before) / IDLE_SUBSCRIBERS )) "$status"
 }
 
 case "${1:-all}" in
@@ -110,3 +149,4 @@ raise_nofile
 scenario "100 subscribers × 50 msg/s" --subscribers 100 --rate 50
 scenario "1000 subscribers × 10 msg/s" --subscribers 1000 --rate 10
 scenario "saturation, 1000 subscribers" --subscribers 1000 --rate 0
+idle_memory
