@@ -84,7 +84,7 @@ public struct LoadGenerator: Sendable {
             }
         }
         let subscribers = publish == nil ? opened.connections : Array(opened.connections.dropLast())
-        let received = try await self.drain(subscribers, expecting: publish?.sent ?? 0)
+        let received = try await self.drain(subscribers, expecting: publish?.sent ?? 0, deliveries: deliveries)
         await Self.close(opened.connections)
         return BenchReport(run: run, publish: publish, received: received)
     }
@@ -152,19 +152,24 @@ public struct LoadGenerator: Sendable {
 
     /// Waits until every subscriber has every message or the drain time is up, and returns
     /// the merged statistics.
-    private func drain(_ subscribers: [BrokerConnection], expecting sent: Int) async throws -> SubscriberStats {
-        let expected = UInt64(sent) * UInt64(subscribers.count)
+    ///
+    /// Polls only the shared delivery count: a snapshot copies a subscriber's histogram and
+    /// makes its next delivery copy it again, so snapshots are taken once, at the end.
+    private func drain(
+        _ subscribers: [BrokerConnection],
+        expecting sent: Int,
+        deliveries: NIOLockedValueBox<Int>
+    ) async throws -> SubscriberStats {
+        let expected = sent * subscribers.count
         let deadline = NIODeadline.now() + .seconds(Int64(self.configuration.drainSeconds))
-        while true {
-            var merged = SubscriberStats()
-            for subscriber in subscribers {
-                merged.merge(try await subscriber.snapshot())
-            }
-            if merged.delivered >= expected || NIODeadline.now() >= deadline {
-                return merged
-            }
+        while deliveries.withLockedValue({ $0 }) < expected, NIODeadline.now() < deadline {
             try await Task.sleep(nanoseconds: UInt64(Self.drainPoll.nanoseconds))
         }
+        var merged = SubscriberStats()
+        for subscriber in subscribers {
+            merged.merge(try await subscriber.snapshot())
+        }
+        return merged
     }
 
     /// Closes every connection and waits for them to close.
