@@ -56,25 +56,26 @@ public struct LoadGenerator: Sendable {
     private func run(on group: MultiThreadedEventLoopGroup, holdIdle: @Sendable () async -> Void) async throws -> BenchReport {
         let configuration = self.configuration
         let deliveries = NIOLockedValueBox(0)
-        var opened = try await self.openSubscribers(group: group, deliveries: deliveries)
+        let opened = try await self.openSubscribers(group: group, deliveries: deliveries)
         var run = BenchRun(
             subscribers: configuration.subscribers, connectedSubscribers: opened.connections.count,
             rate: configuration.rate, seconds: configuration.seconds, idle: configuration.idle,
             connectionErrors: opened.failures.count, firstError: opened.failures.first)
         self.logger.info("subscribed", metadata: ["connected": "\(opened.connections.count)", "failed": "\(opened.failures.count)"])
         var publish: PublishResult?
+        var publisher: BrokerConnection?
         if configuration.idle {
             await holdIdle()
         } else if !opened.connections.isEmpty {
             do {
-                let publisher = try await self.openConnection(group: group, counting: false, deliveries: deliveries)
-                opened.connections.append(publisher)
+                let connection = try await self.openConnection(group: group, counting: false, deliveries: deliveries)
+                publisher = connection
                 let plan = PublishPlan(
                     rate: configuration.rate, seconds: configuration.seconds, window: configuration.window,
                     subscribers: run.connectedSubscribers)
                 publish = try await Publisher.run(
-                    on: publisher, plan: plan, destination: configuration.destination, deliveries: deliveries)
-                if let failure = try await publisher.failure() {
+                    on: connection, plan: plan, destination: configuration.destination, deliveries: deliveries)
+                if let failure = try await connection.failure() {
                     run.connectionErrors += 1
                     run.firstError = run.firstError ?? "publisher: \(failure)"
                 }
@@ -83,9 +84,8 @@ public struct LoadGenerator: Sendable {
                 run.firstError = run.firstError ?? "publisher: \(error)"
             }
         }
-        let subscribers = publish == nil ? opened.connections : Array(opened.connections.dropLast())
-        let received = try await self.drain(subscribers, expecting: publish?.sent ?? 0, deliveries: deliveries)
-        await Self.close(opened.connections)
+        let received = try await self.drain(opened.connections, expecting: publish?.sent ?? 0, deliveries: deliveries)
+        await Self.close(opened.connections + [publisher].compactMap { $0 })
         return BenchReport(run: run, publish: publish, received: received)
     }
 
@@ -97,10 +97,9 @@ public struct LoadGenerator: Sendable {
         var connections: [BrokerConnection] = []
         var failures: [String] = []
         try await withThrowingTaskGroup(of: Result<BrokerConnection, any Error>.self) { tasks in
-            var next = 0
+            var started = 0
             func startNext() {
-                let index = next
-                next += 1
+                started += 1
                 tasks.addTask {
                     do {
                         return .success(try await self.openConnection(group: group, counting: true, deliveries: deliveries))
@@ -109,7 +108,7 @@ public struct LoadGenerator: Sendable {
                     }
                 }
             }
-            while next < min(self.configuration.connectConcurrency, self.configuration.subscribers) {
+            while started < min(self.configuration.connectConcurrency, self.configuration.subscribers) {
                 startNext()
             }
             while let result = try await tasks.next() {
@@ -119,7 +118,7 @@ public struct LoadGenerator: Sendable {
                 case .failure(let error):
                     failures.append(String(describing: error))
                 }
-                if next < self.configuration.subscribers {
+                if started < self.configuration.subscribers {
                     startNext()
                 }
             }
