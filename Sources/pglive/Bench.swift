@@ -61,16 +61,12 @@ struct Bench: AsyncParsableCommand {
     @Flag(help: "Print the report as one JSON object.")
     var json = false
 
+    func validate() throws {
+        _ = try self.benchConfiguration()
+    }
+
     func run() async throws {
-        let configuration: BenchConfiguration
-        do {
-            configuration = try BenchConfiguration(
-                url: WebSocketURL(url), subscribers: subscribers, rate: rate, seconds: seconds, destination: destination,
-                stompHost: stompHost, login: login, passcode: passcode, idle: idle, window: window, drainSeconds: drainSeconds,
-                connectConcurrency: connectConcurrency)
-        } catch {
-            throw ValidationError(error.description)
-        }
+        let configuration = try self.benchConfiguration()
         let logger = Logger(label: "pglive.bench")
         let seconds = self.seconds
         let report = try await LoadGenerator(configuration: configuration, logger: logger).run {
@@ -85,6 +81,20 @@ struct Bench: AsyncParsableCommand {
         }
         if report.connectionErrors > 0 {
             throw ExitCode.failure
+        }
+    }
+
+    /// The options as a checked configuration.
+    ///
+    /// - Throws: `ValidationError` naming the option that is out of range.
+    private func benchConfiguration() throws -> BenchConfiguration {
+        do {
+            return try BenchConfiguration(
+                url: WebSocketURL(url), subscribers: subscribers, rate: rate, seconds: seconds, destination: destination,
+                stompHost: stompHost, login: login, passcode: passcode, idle: idle, window: window, drainSeconds: drainSeconds,
+                connectConcurrency: connectConcurrency)
+        } catch {
+            throw ValidationError(error.description)
         }
     }
 
