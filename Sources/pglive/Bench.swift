@@ -27,8 +27,8 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Subscriber connections to open.")
     var subscribers: Int
 
-    @Option(help: "Messages per second to publish; 0 means saturation.")
-    var rate: Int = 0
+    @Option(help: "Messages per second to publish; 0 means saturation. Required unless --idle.")
+    var rate: Int?
 
     @Option(help: "Length of the send phase (or of the idle hold), in seconds.")
     var seconds: Int
@@ -88,9 +88,12 @@ struct Bench: AsyncParsableCommand {
     ///
     /// - Throws: `ValidationError` naming the option that is out of range.
     private func benchConfiguration() throws -> BenchConfiguration {
+        guard idle || rate != nil else {
+            throw ValidationError("--rate is required: messages per second, or 0 for saturation")
+        }
         do {
             return try BenchConfiguration(
-                url: WebSocketURL(url), subscribers: subscribers, rate: rate, seconds: seconds, destination: destination,
+                url: WebSocketURL(url), subscribers: subscribers, rate: rate ?? 0, seconds: seconds, destination: destination,
                 stompHost: stompHost, login: login, passcode: passcode, idle: idle, window: window, drainSeconds: drainSeconds,
                 connectConcurrency: connectConcurrency)
         } catch {
