@@ -37,6 +37,7 @@ let package = Package(
             name: "ChangeFeed",
             dependencies: [
                 "PostgresLibPQ",
+                "RowFilter",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
