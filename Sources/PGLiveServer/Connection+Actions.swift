@@ -24,10 +24,12 @@ extension Connection {
                 await self.driver.hub.unsubscribe(session: self.id, id: id)
             case .publish(let publication, let operation):
                 let publisher = self.driver.publisher
-                self.start(operation) { () async throws(ServerError) in try await publisher.publish([publication]) }
+                self.startPublication(operation) { () async throws(ServerError) in try await publisher.publish([publication]) }
             case .commit(let transaction, let operation):
                 let publisher = self.driver.publisher
-                self.start(operation) { () async throws(ServerError) in try await publisher.publish(transaction.publications) }
+                self.startPublication(operation) { () async throws(ServerError) in
+                    try await publisher.publish(transaction.publications)
+                }
             case .ack(let acknowledgement), .nack(let acknowledgement):
                 await self.driver.hub.acknowledged(acknowledgement, session: self.id)
             case .resumeDelivery:
@@ -58,6 +60,19 @@ extension Connection {
             return
         }
         await self.perform(self.session.authenticated())
+    }
+
+    /// Runs a `SEND` or `COMMIT` once the session's previous one is done, keeping the
+    /// session's order in the log.
+    private mutating func startPublication(
+        _ operation: STOMPSession.OperationID, _ body: @escaping @Sendable () async throws(ServerError) -> Void
+    ) {
+        let previous = self.lastPublication
+        self.start(operation) { () async throws(ServerError) in
+            await previous?.value
+            try await body()
+        }
+        self.lastPublication = self.operations[operation]
     }
 
     /// Runs an operation in a task of its own and reports its outcome to the mailbox.

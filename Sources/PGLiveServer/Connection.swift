@@ -15,6 +15,9 @@ struct Connection<Transport: FrameTransport> {
     let transport: Transport
     /// Operations in flight, cancelled when the connection ends.
     var operations: [STOMPSession.OperationID: Task<Void, Never>] = [:]
+    /// The last `SEND` or `COMMIT` stored or being stored: the next one waits for it, so a
+    /// session's publications reach the log in the order it sent them.
+    var lastPublication: Task<Void, Never>?
     /// The heart-beat timer and the deadline it was set for.
     var timer: (deadline: NIODeadline, task: Task<Void, Never>)?
     /// Whether the connection is done.
