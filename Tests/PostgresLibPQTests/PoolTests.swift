@@ -1,3 +1,4 @@
+import Dispatch
 import PostgresLibPQ
 import PostgresTestSupport
 import Testing
@@ -16,8 +17,9 @@ import Testing
 
     @Test func exhaustedPoolMakesCallersWaitThenTimesOut() async throws {
         let pool = makePool(max: 1, timeout: .milliseconds(300))
+        let release = DispatchSemaphore(value: 0)
         let holder = Task {
-            try await pool.withConnection { try $0.execute("SELECT pg_sleep(2)") }
+            try await pool.withConnection { _ in release.wait() }
         }
         try await Deadline.waitUntil("the first lease") { await pool.statistics.leased == 1 }
         let clock = ContinuousClock()
@@ -27,6 +29,7 @@ import Testing
         }
         #expect(error?.kind == .poolTimeout)
         #expect(clock.now - started >= .milliseconds(300))
+        release.signal()
         _ = try await holder.value
         #expect(await pool.statistics == PostgresPoolStatistics(open: 1, idle: 1, waiters: 0))
         await pool.close()
@@ -35,13 +38,15 @@ import Testing
     @Test func waitersAreServedInArrivalOrder() async throws {
         let pool = makePool(max: 1)
         let order = OrderLog()
-        let holder = Task { try await pool.withConnection { try $0.execute("SELECT pg_sleep(0.3)") } }
+        let release = DispatchSemaphore(value: 0)
+        let holder = Task { try await pool.withConnection { _ in release.wait() } }
         try await Deadline.waitUntil("the first lease") { await pool.statistics.leased == 1 }
         var waiters: [Task<Void, any Error>] = []
         for index in 0..<5 {
             waiters.append(Task { try await pool.withConnection { _ in order.append(index) } })
             try await Deadline.waitUntil("waiter \(index) queued") { await pool.statistics.waiters == index + 1 }
         }
+        release.signal()
         _ = try await holder.value
         for waiter in waiters { try await waiter.value }
         #expect(order.values == [0, 1, 2, 3, 4])
@@ -69,7 +74,8 @@ import Testing
 
     @Test func cancellingAWaiterLeavesTheQueue() async throws {
         let pool = makePool(max: 1)
-        let holder = Task { try await pool.withConnection { try $0.execute("SELECT pg_sleep(0.5)") } }
+        let release = DispatchSemaphore(value: 0)
+        let holder = Task { try await pool.withConnection { _ in release.wait() } }
         try await Deadline.waitUntil("the first lease") { await pool.statistics.leased == 1 }
         let waiter = Task { try await pool.withConnection { _ in 1 } }
         try await Deadline.waitUntil("the waiter queued") { await pool.statistics.waiters == 1 }
@@ -77,6 +83,7 @@ import Testing
         let error = await #expect(throws: PostgresError.self) { try await waiter.value }
         #expect(error?.kind == .cancelled)
         #expect(await pool.statistics.waiters == 0)
+        release.signal()
         _ = try await holder.value
         await pool.close()
     }
