@@ -2,6 +2,7 @@ import Logging
 import PGLiveServer
 import PostgresLibPQ
 import PostgresTestSupport
+import STOMP
 import Synchronization
 
 /// `PGLiveServer` running in-process on free ports against a fresh migrated database.
@@ -23,13 +24,17 @@ final class TestServer: Sendable {
     static let lenient = Task { try await TestServer(database: sharedDatabase.value, allowAnonymous: true, autoCreateTopics: true) }
 
     /// Starts a server with user alice:secret (and anonymous access when asked).
-    init(database: TestDatabase, allowAnonymous: Bool = false, autoCreateTopics: Bool = false) async throws {
+    init(
+        database: TestDatabase, allowAnonymous: Bool = false, autoCreateTopics: Bool = false,
+        heartBeat: STOMPHeartBeat = STOMPHeartBeat(send: 10_000, receive: 10_000)
+    ) async throws {
         self.database = database
         let ports = self.ports
         let configuration = ServerConfiguration(
             database: database.configuration, httpPort: 0, stompPort: 0,
             authenticator: Authenticator(users: [try StaticUser(argument: "alice:secret")], allowsAnonymous: allowAnonymous),
-            autoCreateTopics: autoCreateTopics)
+            autoCreateTopics: autoCreateTopics,
+            session: STOMPSession.Configuration(serverVersion: PGLiveServer.version, heartBeat: heartBeat))
         let server = PGLiveServer(configuration: configuration, logger: TestPostgres.logger)
         task = Task {
             try await server.run(gracefulShutdownSignals: []) { endpoint, port in
