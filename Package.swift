@@ -109,7 +109,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ChangeFeedTests",
-            dependencies: ["ChangeFeed", "PostgresLibPQ", "PostgresTestSupport", "Migrations"]
+            dependencies: ["ChangeFeed", "PostgresLibPQ", "PostgresTestSupport", "Migrations", "RowFilter"]
         ),
         .testTarget(
             name: "STOMPTests",

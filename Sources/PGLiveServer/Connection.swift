@@ -18,8 +18,8 @@ struct Connection<Transport: FrameTransport> {
     /// The last `SEND` or `COMMIT` stored or being stored: the next one waits for it, so a
     /// session's publications reach the log in the order it sent them.
     var lastPublication: Task<Void, Never>?
-    /// The heart-beat timer and the deadline it was set for.
-    var timer: (deadline: NIODeadline, task: Task<Void, Never>)?
+    /// The heart-beat timer, set for the session's next tick.
+    var timer: Task<Void, Never>?
     /// Whether the connection is done.
     var isClosed = false
 
@@ -69,19 +69,18 @@ struct Connection<Transport: FrameTransport> {
         }
         let mailbox = self.mailbox
         let delay = max(0, (deadline - .now()).nanoseconds)
-        let task = Task {
+        self.timer = Task {
             guard (try? await Task.sleep(for: .nanoseconds(delay))) != nil else {
                 return
             }
             mailbox.yield(.tick)
         }
-        self.timer = (deadline, task)
     }
 
     /// Cancels what is still running for the connection.
     mutating func end() {
         self.session.connectionClosed()
-        self.timer?.task.cancel()
+        self.timer?.cancel()
         for task in self.operations.values {
             task.cancel()
         }
