@@ -51,9 +51,12 @@ final class WebSocketTestClient: Sendable {
         frame.writeInteger(0x80 | opcode)
         if bytes.count < 126 {
             frame.writeInteger(UInt8(0x80 | bytes.count))
-        } else {
+        } else if bytes.count <= Int(UInt16.max) {
             frame.writeInteger(UInt8(0x80 | 126))
             frame.writeInteger(UInt16(bytes.count))
+        } else {
+            frame.writeInteger(UInt8(0x80 | 127))
+            frame.writeInteger(UInt64(bytes.count))
         }
         let mask: [UInt8] = [0x12, 0x34, 0x56, 0x78]
         frame.writeBytes(mask)

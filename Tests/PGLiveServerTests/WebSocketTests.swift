@@ -40,6 +40,29 @@ import Testing
         #expect(String(buffer: message.body) == "hello")
     }
 
+    @Test func aOneMegabyteSendArrivesWholeInOneMessage() async throws {
+        let server = try await TestServer.strict.value
+        try await server.sql("SELECT pglive.create_topic('ws.large')")
+        let client = try await WebSocketTestClient(port: server.httpPort, subprotocols: ["v12.stomp"])
+        try await client.send("CONNECT\naccept-version:1.2\nlogin:alice\npasscode:secret\n\n\0")
+        _ = try await client.next()
+        try await client.send("SUBSCRIBE\ndestination:/topic/ws.large\nid:0\nreceipt:r\n\n\0")
+        _ = try await client.next()
+        let body = String(repeating: "a", count: 1 << 20)
+
+        try await client.send("SEND\ndestination:/topic/ws.large\ncontent-type:text/plain\n\n\(body)\0")
+
+        let message = try await client.next()
+        var parser = STOMPParser(version: .v1_2)
+        guard case .frame(let frame) = try #require(try parser.feed(message.payload).first) else {
+            Issue.record("expected a frame")
+            return
+        }
+        #expect(frame.command == .message)
+        #expect(frame.body.readableBytes == 1 << 20)
+        #expect(frame.headers["content-length"] == "\(1 << 20)")
+    }
+
     @Test func aBodyThatIsNotUTF8GoesOutAsABinaryMessage() async throws {
         let server = try await TestServer.strict.value
         try await server.sql("SELECT pglive.create_topic('ws.bytes')")
