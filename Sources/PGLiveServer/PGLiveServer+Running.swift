@@ -49,9 +49,12 @@ extension PGLiveServer {
             configuration: .init(
                 services: services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
                 gracefulShutdownSignals: gracefulShutdownSignals, logger: self.logger))
-        defer {
-            Task { await pool.close() }
+        do {
+            try await group.run()
+        } catch {
+            await pool.close()
+            throw error
         }
-        try await group.run()
+        await pool.close()
     }
 }
