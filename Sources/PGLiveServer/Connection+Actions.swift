@@ -116,9 +116,10 @@ extension Connection {
             return
         }
         do {
-            try await self.transport.write(frames)
+            try await self.transport.write(frames, within: self.driver.writeTimeout)
             self.session.didWrite(now: .now())
         } catch {
+            self.driver.logger.debug("writing to the client failed", metadata: ["session": "\(self.id)", "error": "\(error)"])
             self.session.connectionClosed()
             self.isClosed = true
         }

@@ -20,6 +20,8 @@ struct ConnectionDriver: Sendable {
     let sessionConfiguration: STOMPSession.Configuration
     /// The most bytes drained per write.
     let drainBytes: Int
+    /// How long a client may stall a write.
+    let writeTimeout: Duration
     /// Where connection problems are logged.
     let logger: Logger
 
@@ -58,6 +60,6 @@ struct ConnectionDriver: Sendable {
         reader.cancel()
         mailbox.finish()
         await self.hub.remove(id)
-        await transport.close()
+        await transport.close(within: self.writeTimeout)
     }
 }

@@ -36,7 +36,8 @@ extension PGLiveServer {
             hub: hub, authenticator: configuration.authenticator,
             opener: SubscriptionOpener(hub: hub, pool: pool, resolver: resolver, batchSize: 500),
             publisher: LogPublisher(resolver: resolver, pool: pool),
-            sessionConfiguration: configuration.session, drainBytes: 256 << 10, logger: self.logger)
+            sessionConfiguration: configuration.session, drainBytes: 256 << 10,
+            writeTimeout: configuration.writeTimeout, logger: self.logger)
         let services: [any Service] = [
             FeedService(feed: ChangeFeed(pool: pool, listen: configuration.database, logger: self.logger), hub: hub, position: head),
             HTTPServer.application(

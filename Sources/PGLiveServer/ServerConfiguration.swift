@@ -29,6 +29,8 @@ public struct ServerConfiguration: Sendable {
     public var broker: Broker.Configuration
     /// The most pooled database connections for replays and publishing.
     public var maxDatabaseConnections: Int
+    /// How long a client may take to accept written bytes before its connection is closed.
+    public var writeTimeout: Duration
 
     /// Creates a configuration with the defaults of `pglive serve`.
     ///
@@ -41,6 +43,7 @@ public struct ServerConfiguration: Sendable {
     ///   - autoCreateTopics: Whether unknown application topics are created on first use.
     ///   - session: The STOMP session configuration.
     ///   - maxDatabaseConnections: The pool size; 8 by default.
+    ///   - writeTimeout: How long a client may stall a write; 30 s by default.
     public init(
         database: PostgresConfiguration,
         host: String = "127.0.0.1",
@@ -49,7 +52,8 @@ public struct ServerConfiguration: Sendable {
         authenticator: Authenticator,
         autoCreateTopics: Bool = false,
         session: STOMPSession.Configuration = STOMPSession.Configuration(serverVersion: PGLiveServer.version),
-        maxDatabaseConnections: Int = 8
+        maxDatabaseConnections: Int = 8,
+        writeTimeout: Duration = .seconds(30)
     ) {
         self.database = database
         self.host = host
@@ -60,5 +64,6 @@ public struct ServerConfiguration: Sendable {
         self.session = session
         self.broker = Broker.Configuration()
         self.maxDatabaseConnections = maxDatabaseConnections
+        self.writeTimeout = writeTimeout
     }
 }

@@ -26,15 +26,18 @@ final class TestServer: Sendable {
     /// Starts a server with user alice:secret (and anonymous access when asked).
     init(
         database: TestDatabase, allowAnonymous: Bool = false, autoCreateTopics: Bool = false,
-        heartBeat: STOMPHeartBeat = STOMPHeartBeat(send: 10_000, receive: 10_000)
+        heartBeat: STOMPHeartBeat = STOMPHeartBeat(send: 10_000, receive: 10_000),
+        maxQueuedBytes: Int = 8 << 20, writeTimeout: Duration = .seconds(30)
     ) async throws {
         self.database = database
         let ports = self.ports
-        let configuration = ServerConfiguration(
+        var configuration = ServerConfiguration(
             database: database.configuration, httpPort: 0, stompPort: 0,
             authenticator: Authenticator(users: [try StaticUser(argument: "alice:secret")], allowsAnonymous: allowAnonymous),
             autoCreateTopics: autoCreateTopics,
-            session: STOMPSession.Configuration(serverVersion: PGLiveServer.version, heartBeat: heartBeat))
+            session: STOMPSession.Configuration(serverVersion: PGLiveServer.version, heartBeat: heartBeat),
+            writeTimeout: writeTimeout)
+        configuration.broker.maxQueuedBytes = maxQueuedBytes
         let server = PGLiveServer(configuration: configuration, logger: TestPostgres.logger)
         task = Task {
             try await server.run(gracefulShutdownSignals: []) { endpoint, port in
