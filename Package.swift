@@ -12,6 +12,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -37,6 +40,7 @@ let package = Package(
             name: "ChangeFeed",
             dependencies: [
                 "PostgresLibPQ",
+                "RowFilter",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -60,6 +64,23 @@ let package = Package(
             ]
         ),
         .target(
+            name: "PGLiveServer",
+            dependencies: [
+                "STOMP",
+                "Broker",
+                "ChangeFeed",
+                "RowFilter",
+                "PostgresLibPQ",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(
             name: "PrivatePostgres",
             dependencies: [
                 .product(name: "Logging", package: "swift-log"),
@@ -80,6 +101,7 @@ let package = Package(
                 "PrivatePostgres",
                 "Migrations",
                 "LoadGenerator",
+                "PGLiveServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -100,7 +122,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ChangeFeedTests",
-            dependencies: ["ChangeFeed", "PostgresLibPQ", "PostgresTestSupport", "Migrations"]
+            dependencies: ["ChangeFeed", "PostgresLibPQ", "PostgresTestSupport", "Migrations", "RowFilter"]
         ),
         .testTarget(
             name: "STOMPTests",
@@ -131,6 +153,15 @@ let package = Package(
         .testTarget(
             name: "RowFilterTests",
             dependencies: ["RowFilter", "PostgresLibPQ", "PostgresTestSupport"]
+        ),
+        .testTarget(
+            name: "PGLiveServerTests",
+            // "pglive" makes `swift test` build the binary the process tests run.
+            dependencies: [
+                "PGLiveServer", "STOMP", "Broker", "ChangeFeed", "PostgresLibPQ", "PostgresTestSupport", "pglive",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
         ),
         .testTarget(
             name: "MigrationsTests",

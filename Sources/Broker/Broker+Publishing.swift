@@ -34,7 +34,7 @@ extension Broker {
     }
 
     /// Queues, parks or drops one event for one subscription.
-    private mutating func deliver(_ event: BrokerEvent, to key: SubscriptionKey, tails: inout MessageTails) -> [Action] {
+    mutating func deliver(_ event: BrokerEvent, to key: SubscriptionKey, tails: inout MessageTails) -> [Action] {
         guard let version = self.sessions[key.session]?.version else {
             return []
         }

@@ -30,6 +30,10 @@ extension Broker {
         /// delivered without an acknowledgement before delivery pauses. Pass the session's
         /// `maxUnackedMessages`.
         public var maxUnackedMessages: Int
+        /// Whether the owner replays the log to it first: until
+        /// ``Broker/endReplay(session:subscription:through:)``, only
+        /// ``Broker/replay(_:session:subscription:)`` delivers to it and live events pass it by.
+        public var isReplaying: Bool
 
         /// Creates a subscription.
         ///
@@ -40,13 +44,15 @@ extension Broker {
         ///   - filter: The event filter; none by default.
         ///   - startAfter: Skip events at or before this position; none by default.
         ///   - maxUnackedMessages: The unacknowledged limit; 1,000 by default, as the session's.
+        ///   - isReplaying: Whether a replay from the log comes first; `false` by default.
         public init(
             id: String,
             topic: Topic,
             ackMode: STOMPSession.AckMode = .auto,
             filter: (any EventFilter)? = nil,
             startAfter: Int64? = nil,
-            maxUnackedMessages: Int = 1_000
+            maxUnackedMessages: Int = 1_000,
+            isReplaying: Bool = false
         ) {
             self.id = id
             self.topic = topic
@@ -54,6 +60,7 @@ extension Broker {
             self.filter = filter
             self.startAfter = startAfter
             self.maxUnackedMessages = maxUnackedMessages
+            self.isReplaying = isReplaying
         }
     }
 }

@@ -20,6 +20,9 @@ struct SubscriptionState: Sendable {
     private(set) var parked = CircularBuffer<Delivery>()
     /// The messages lost since the last delivered one; messages are dropped while it is open.
     var gap: Gap?
+    /// Whether the owner is still replaying the log to it: live events pass it by until
+    /// ``Broker/endReplay(session:subscription:through:)``.
+    private(set) var isReplaying: Bool
 
     /// Creates the state of a new subscription.
     ///
@@ -32,6 +35,7 @@ struct SubscriptionState: Sendable {
         self.head = MessageHead(subscription: subscription.id, version: version, ackMode: subscription.ackMode)
         self.maxUnacked = subscription.maxUnackedMessages
         self.lastPosition = subscription.startAfter ?? .min
+        self.isReplaying = subscription.isReplaying
     }
 
     /// Whether the subscription receives an event: it must come after every event it
@@ -39,12 +43,19 @@ struct SubscriptionState: Sendable {
     ///
     /// - Parameters:
     ///   - event: An event of the subscription's topic.
-    mutating func accepts(_ event: BrokerEvent) -> Bool {
-        guard event.position > self.lastPosition else {
+    mutating func accepts(_ event: BrokerEvent, replayed: Bool = false) -> Bool {
+        guard replayed == self.isReplaying, event.position > self.lastPosition else {
             return false
         }
         self.lastPosition = event.position
         return self.filter?.matches(event) ?? true
+    }
+
+    /// Ends the replay: live events after `position` (and after every replayed one) reach
+    /// it from now on.
+    mutating func endReplay(through position: Int64) {
+        self.isReplaying = false
+        self.lastPosition = max(self.lastPosition, position)
     }
 
     /// Takes a message for the subscription: returns it when it may be queued now, or

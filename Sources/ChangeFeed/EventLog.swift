@@ -1,4 +1,5 @@
 import PostgresLibPQ
+import RowFilter
 
 /// Reads the events log (`pglive.events` numbered by `pglive.transactions`) in position order.
 ///
@@ -19,11 +20,16 @@ public enum EventLog {
     ///   - position: read events with a greater position.
     ///   - topic: only this topic, or all topics when `nil`.
     ///   - limit: the most events to return.
+    ///   - filter: only events whose row matches it (compiled to SQL on `row_data`, so
+    ///     application events never match a filter with conditions); all events when `nil`.
     ///   - connection: a connection to the database.
     public static func events(
-        after position: Int64, topic: String? = nil, limit: Int, on connection: PGConnection
+        after position: Int64, topic: String? = nil, limit: Int, matching filter: RowPredicate? = nil,
+        on connection: PGConnection
     ) throws -> [LoggedEvent] {
-        try connection.query(
+        let condition = filter?.sql(column: "e.row_data", startingAt: 4)
+        let parameters: [any PostgresBindable] = [position, topic, limit] + (condition?.bindings ?? [])
+        return try connection.query(
             """
             SELECT t.first_position + e.ord AS position, e.topic, e.op, t.committed_at,
                    e.row_data, e.old_row, e.body, e.content_type, e.headers
@@ -33,16 +39,17 @@ public enum EventLog {
                        (SELECT max(first_position) FROM pglive.transactions WHERE first_position <= $1), 0)
                AND e.ord > $1 - t.first_position
                AND ($2::text IS NULL OR e.topic = $2)
+               AND (\(condition?.sql ?? "TRUE"))
              ORDER BY t.first_position, e.ord
              LIMIT $3
             """,
-            [position, topic, limit]
+            parameters
         ).rows.map(LoggedEvent.init(row:))
     }
 }
 
 extension LoggedEvent {
-    /// Reads an event from a row of ``EventLog/events(after:topic:limit:on:)``.
+    /// Reads an event from a row of ``EventLog/events(after:topic:limit:matching:on:)``.
     init(row: PostgresRow) throws {
         let op = try row.decode("op", as: String.self)
         guard let operation = Operation(rawValue: op) else {

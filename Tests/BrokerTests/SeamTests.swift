@@ -29,4 +29,26 @@ struct SeamTests {
 
         #expect(broker.drainAll("s").map(\.ackID) == ["5-0", "6-0", "7-0"])
     }
+
+    @Test("a replaying subscription takes only replayed events, then live ones after the replay, each once")
+    func replayThenLive() throws {
+        var broker = Broker.test()
+        try broker.add("s", .init(id: "r", topic: .orders, startAfter: 9, isReplaying: true), .init(id: "live", topic: .orders))
+
+        _ = broker.publish(.row(.orders, 10))
+        _ = broker.replay([.row(.orders, 9), .row(.orders, 10), .row(.orders, 11)], session: "s", subscription: "r")
+        _ = broker.publish(.row(.orders, 11))
+        _ = broker.replay([.row(.orders, 11)], session: "s", subscription: "r")
+        broker.endReplay(session: "s", subscription: "r", through: 12)
+        for position in Int64(12)...13 {
+            _ = broker.publish(.row(.orders, position))
+        }
+
+        #expect(
+            broker.drainAll("s").compactMap(\.messageID)
+                == ["10-live", "10-r", "11-r", "11-live", "12-live", "13-r", "13-live"]
+        )
+        #expect(broker.hasSubscription(session: "s", id: "r"))
+        #expect(!broker.hasSubscription(session: "s", id: "other"))
+    }
 }

@@ -1,16 +1,15 @@
 import Foundation
-import PostgresTestSupport
 
 /// The built `pglive` binary, run as a child process with its output in files so a
 /// test can read it while the process runs.
-final class PGLiveProcess {
-    let process = Process()
+public final class PGLiveProcess {
+    public let process = Process()
     private let stdoutURL: URL
     private let stderrURL: URL
 
     /// Starts `pglive` with arguments.
     /// - Parameter arguments: the command line after `pglive`.
-    init(_ arguments: [String]) throws {
+    public init(_ arguments: [String]) throws {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("pglive-run-\(UUID().uuidString)")
         stdoutURL = base.appendingPathExtension("out")
         stderrURL = base.appendingPathExtension("err")
@@ -31,13 +30,13 @@ final class PGLiveProcess {
     }
 
     /// What the process wrote to standard output so far.
-    var stdout: String { (try? String(contentsOf: stdoutURL, encoding: .utf8)) ?? "" }
+    public var stdout: String { (try? String(contentsOf: stdoutURL, encoding: .utf8)) ?? "" }
     /// What the process wrote to standard error so far.
-    var stderr: String { (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? "" }
+    public var stderr: String { (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? "" }
 
     /// Waits for the process to exit and returns its status.
     /// - Parameter timeout: the deadline.
-    func exitStatus(timeout: Duration = .seconds(60)) async throws -> Int32 {
+    public func exitStatus(timeout: Duration = .seconds(60)) async throws -> Int32 {
         try await Deadline.waitUntil("pglive \(process.arguments?.joined(separator: " ") ?? "") to exit", timeout: timeout) {
             !process.isRunning
         }
@@ -47,7 +46,7 @@ final class PGLiveProcess {
     /// Runs `pglive` to completion.
     /// - Parameter arguments: the command line after `pglive`.
     /// - Returns: the exit status, standard output and standard error.
-    static func run(_ arguments: [String]) async throws -> (status: Int32, stdout: String, stderr: String) {
+    public static func run(_ arguments: [String]) async throws -> (status: Int32, stdout: String, stderr: String) {
         let process = try PGLiveProcess(arguments)
         let status = try await process.exitStatus()
         return (status, process.stdout, process.stderr)

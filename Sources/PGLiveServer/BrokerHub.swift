@@ -1,0 +1,121 @@
+import Broker
+import ChangeFeed
+import STOMP
+
+/// The one owner of the process's ``Broker``: the change feed publishes into it, every
+/// connection subscribes, drains and acknowledges through it.
+///
+/// An actor rather than a `Mutex`-protected struct because every caller is already async
+/// (the feed's delivery, the connection drivers) and waiting for the actor suspends a task
+/// instead of blocking a thread of the small concurrency pool while another fans out a
+/// large batch. No method awaits after touching state (``waitForRoom(session:below:)`` only
+/// suspends before), so each call is atomic: that is what makes the switch from replay to
+/// live gap-free (``finishReplay(session:subscription:through:)``).
+actor BrokerHub {
+    /// The fan-out core.
+    var broker: Broker
+    /// The topics of `pglive.topics`, as last read.
+    var directory = TopicDirectory()
+    /// Each session's mailbox, to wake it for draining or end it.
+    var mailboxes: [String: AsyncStream<ConnectionEvent>.Continuation] = [:]
+    /// The last position the feed published.
+    var lastPublished: Int64
+    /// Replays waiting for their session's queue to shrink, by session.
+    var roomWaiters: [String: [(below: Int, continuation: CheckedContinuation<Void, Never>)]] = [:]
+    /// Set once shutdown began: no new session is admitted.
+    private var shutdownReason: (message: String, detail: String)?
+
+    /// Creates the hub.
+    ///
+    /// - Parameters:
+    ///   - configuration: The broker's limits and policies.
+    ///   - position: The position the feed starts after.
+    init(configuration: Broker.Configuration, startingAfter position: Int64) {
+        self.broker = Broker(configuration: configuration)
+        self.lastPublished = position
+    }
+
+    /// Registers a connection's mailbox; a connection arriving during shutdown is ended at once.
+    func register(_ session: String, mailbox: AsyncStream<ConnectionEvent>.Continuation) {
+        if let reason = self.shutdownReason {
+            mailbox.yield(.terminate(message: reason.message, detail: reason.detail))
+        }
+        self.mailboxes[session] = mailbox
+    }
+
+    /// Adds a connected session to the broker.
+    func addSession(_ session: String, version: STOMPVersion) throws(BrokerError) {
+        try self.broker.addSession(session, version: version)
+    }
+
+    /// Forgets a closed connection and everything the broker holds for it.
+    func remove(_ session: String) {
+        self.mailboxes[session] = nil
+        self.broker.removeSession(session)
+        self.resumeWaiters(of: session)
+    }
+
+    /// Fans a batch of the feed out, in position order.
+    func publish(_ events: [LoggedEvent]) {
+        for event in events {
+            if let event = BrokerEvent(event) {
+                self.perform(self.broker.publish(event))
+            }
+        }
+        if let last = events.last {
+            self.lastPublished = last.position
+        }
+    }
+
+    /// The kind of a topic, as last read from the database.
+    func kind(of topic: Topic) -> TopicKind? {
+        self.directory.kind(of: topic)
+    }
+
+    /// Replaces the topic directory with a fresh read of `pglive.topics`.
+    func replaceTopics(with directory: TopicDirectory) {
+        self.directory.replace(with: directory)
+    }
+
+    /// Adds a subscription, replaying or live.
+    func subscribe(session: String, _ subscription: Broker.Subscription) throws(BrokerError) {
+        try self.broker.subscribe(session: session, subscription)
+    }
+
+    /// Removes a subscription.
+    func unsubscribe(session: String, id: String) {
+        self.perform(self.broker.unsubscribe(session: session, id: id))
+    }
+
+    /// Returns credit for acknowledged or refused messages.
+    func acknowledged(_ acknowledgement: STOMPSession.Acknowledgement, session: String) {
+        self.perform(self.broker.acknowledged(acknowledgement, session: session))
+    }
+
+    /// Takes the next frames queued for a session.
+    func drain(session: String, maxBytes: Int) -> Broker.Drain {
+        let drain = self.broker.drain(session: session, maxBytes: maxBytes)
+        self.resumeWaiters(of: session)
+        return drain
+    }
+
+    /// Ends every session with an `ERROR` and admits no new one.
+    func shutDown(message: String, detail: String) {
+        self.shutdownReason = (message, detail)
+        for mailbox in self.mailboxes.values {
+            mailbox.yield(.terminate(message: message, detail: detail))
+        }
+    }
+
+    /// Wakes or ends the sessions the broker names.
+    func perform(_ actions: [Broker.Action]) {
+        for action in actions {
+            switch action {
+            case .drain(let session):
+                self.mailboxes[session]?.yield(.drain)
+            case .disconnect(let session, let error):
+                self.mailboxes[session]?.yield(.terminate(message: error.message, detail: error.detail))
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import NIOCore
+import STOMP
+
+extension Connection {
+    /// Performs the session's actions in order; frames are written in one flush unless an
+    /// action in between must see them written first.
+    mutating func perform(_ actions: [STOMPSession.Action]) async {
+        var frames: [OutboundFrame] = []
+        for action in actions {
+            switch action {
+            case .write(let bytes):
+                frames.append(OutboundFrame(head: bytes, tail: nil))
+            case .authenticate(let login, let passcode, _):
+                await self.write(&frames)
+                await self.authenticate(login: login, passcode: passcode)
+            case .subscribe(let subscription, let operation):
+                let opener = self.driver.opener
+                let session = self.id
+                let maxUnacked = self.session.configuration.maxUnackedMessages
+                self.start(operation) { () async throws(ServerError) in
+                    try await opener.open(subscription, session: session, maxUnackedMessages: maxUnacked)
+                }
+            case .unsubscribe(let id):
+                await self.driver.hub.unsubscribe(session: self.id, id: id)
+            case .publish(let publication, let operation):
+                let publisher = self.driver.publisher
+                self.startPublication(operation) { () async throws(ServerError) in try await publisher.publish([publication]) }
+            case .commit(let transaction, let operation):
+                let publisher = self.driver.publisher
+                self.startPublication(operation) { () async throws(ServerError) in
+                    try await publisher.publish(transaction.publications)
+                }
+            case .ack(let acknowledgement), .nack(let acknowledgement):
+                await self.driver.hub.acknowledged(acknowledgement, session: self.id)
+            case .resumeDelivery:
+                // The broker counts the same unacknowledged messages against the same limit.
+                break
+            case .close(_, let flushFirst):
+                if flushFirst {
+                    await self.write(&frames)
+                }
+                frames = []
+                self.isClosed = true
+            }
+        }
+        await self.write(&frames)
+    }
+
+    /// Checks credentials; a session that passes joins the broker before `CONNECTED`.
+    private mutating func authenticate(login: String?, passcode: String?) async {
+        guard self.driver.authenticator.accepts(login: login, passcode: passcode) else {
+            let detail = login == nil ? "This server needs a login and passcode." : "Unknown login or wrong passcode."
+            await self.perform(self.session.authenticationFailed(message: "authentication failed", detail: detail))
+            return
+        }
+        do {
+            try await self.driver.hub.addSession(self.id, version: self.session.version)
+        } catch {
+            await self.perform(self.session.terminate(message: error.message, detail: error.detail))
+            return
+        }
+        await self.perform(self.session.authenticated())
+    }
+
+    /// Runs a `SEND` or `COMMIT` once the session's previous one is done, keeping the
+    /// session's order in the log.
+    private mutating func startPublication(
+        _ operation: STOMPSession.OperationID, _ body: @escaping @Sendable () async throws(ServerError) -> Void
+    ) {
+        let previous = self.lastPublication
+        self.start(operation) { () async throws(ServerError) in
+            await previous?.value
+            try await body()
+        }
+        self.lastPublication = self.operations[operation]
+    }
+
+    /// Runs an operation in a task of its own and reports its outcome to the mailbox.
+    private mutating func start(
+        _ operation: STOMPSession.OperationID, _ body: @escaping @Sendable () async throws(ServerError) -> Void
+    ) {
+        let mailbox = self.mailbox
+        self.operations[operation] = Task {
+            do throws(ServerError) {
+                try await body()
+                mailbox.yield(.completed(operation))
+            } catch {
+                mailbox.yield(.failed(operation, error))
+            }
+        }
+    }
+
+    /// Writes the broker's queued frames, a batch per flush, until its queue is empty.
+    mutating func drain() async {
+        while !self.isClosed {
+            let drain = await self.driver.hub.drain(session: self.id, maxBytes: self.driver.drainBytes)
+            var frames: [OutboundFrame] = []
+            frames.reserveCapacity(drain.deliveries.count)
+            for delivery in drain.deliveries {
+                if let ackID = delivery.ackID {
+                    self.session.delivered(subscription: delivery.subscription, ackID: ackID)
+                }
+                frames.append(OutboundFrame(head: delivery.head, tail: delivery.tail))
+            }
+            await self.write(&frames)
+            guard drain.hasMore else {
+                return
+            }
+        }
+    }
+
+    /// Writes and empties `frames`; a failed write closes the connection.
+    private mutating func write(_ frames: inout [OutboundFrame]) async {
+        guard !frames.isEmpty, !self.isClosed else {
+            frames = []
+            return
+        }
+        do {
+            try await self.transport.write(frames, within: self.driver.writeTimeout)
+            self.session.didWrite(now: .now())
+        } catch {
+            self.driver.logger.debug("writing to the client failed", metadata: ["session": "\(self.id)", "error": "\(error)"])
+            self.session.connectionClosed()
+            self.isClosed = true
+        }
+        frames = []
+    }
+}

@@ -1,0 +1,89 @@
+import Logging
+import NIOCore
+import STOMP
+
+/// The state of one connection, owned by its ``ConnectionDriver`` loop: the session, the
+/// operations in flight and the heart-beat timer.
+struct Connection<Transport: FrameTransport> {
+    /// The services.
+    let driver: ConnectionDriver
+    /// The protocol state machine.
+    var session: STOMPSession
+    /// Where operations and timers report back.
+    let mailbox: AsyncStream<ConnectionEvent>.Continuation
+    /// Writes to the client.
+    let transport: Transport
+    /// Operations in flight, cancelled when the connection ends.
+    var operations: [STOMPSession.OperationID: Task<Void, Never>] = [:]
+    /// The last `SEND` or `COMMIT` stored or being stored: the next one waits for it, so a
+    /// session's publications reach the log in the order it sent them.
+    var lastPublication: Task<Void, Never>?
+    /// The heart-beat timer, set for the session's next tick.
+    var timer: Task<Void, Never>?
+    /// Whether the connection is done.
+    var isClosed = false
+
+    /// Creates the state of a new connection.
+    init(driver: ConnectionDriver, session: STOMPSession, mailbox: AsyncStream<ConnectionEvent>.Continuation, transport: Transport) {
+        self.driver = driver
+        self.session = session
+        self.mailbox = mailbox
+        self.transport = transport
+    }
+
+    /// The session id.
+    var id: String {
+        self.session.id
+    }
+
+    /// Reacts to one event of the mailbox.
+    mutating func handle(_ event: ConnectionEvent) async {
+        switch event {
+        case .received(let bytes):
+            await self.perform(self.session.receive(bytes, now: .now()))
+        case .peerClosed:
+            self.session.connectionClosed()
+            self.isClosed = true
+        case .drain:
+            await self.drain()
+        case .terminate(let message, let detail):
+            let actions = self.session.terminate(message: message, detail: detail)
+            await self.perform(actions)
+            self.isClosed = true
+        case .completed(let operation):
+            self.operations[operation] = nil
+            await self.perform(self.session.completed(operation))
+        case .failed(let operation, let error):
+            self.operations[operation] = nil
+            await self.perform(self.session.failed(operation, message: error.message, detail: error.detail))
+        case .tick:
+            self.timer = nil
+            await self.perform(self.session.tick(now: .now()))
+        }
+    }
+
+    /// Sets the heart-beat timer for the session's next tick, unless one is set.
+    mutating func scheduleTick() {
+        guard self.timer == nil, let deadline = self.session.nextTick else {
+            return
+        }
+        let mailbox = self.mailbox
+        let delay = max(0, (deadline - .now()).nanoseconds)
+        self.timer = Task {
+            guard (try? await Task.sleep(for: .nanoseconds(delay))) != nil else {
+                return
+            }
+            mailbox.yield(.tick)
+        }
+    }
+
+    /// Cancels what is still running for the connection.
+    mutating func end() {
+        self.session.connectionClosed()
+        self.timer?.cancel()
+        for task in self.operations.values {
+            task.cancel()
+        }
+        self.operations = [:]
+    }
+}

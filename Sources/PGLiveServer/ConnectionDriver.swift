@@ -1,0 +1,65 @@
+import Foundation
+import Logging
+import NIOCore
+import STOMP
+
+/// Runs one client connection, whatever its transport: feeds the client's bytes to a
+/// `STOMPSession`, performs the session's actions (authentication, subscriptions, log
+/// writes, acknowledgements), drains the broker's frames with one flush per batch, and
+/// drives heart-beats from a timer at the session's `nextTick`.
+struct ConnectionDriver: Sendable {
+    /// The broker's owner.
+    let hub: BrokerHub
+    /// Who may connect.
+    let authenticator: Authenticator
+    /// Carries out `SUBSCRIBE`.
+    let opener: SubscriptionOpener
+    /// Carries out `SEND` and `COMMIT`.
+    let publisher: LogPublisher
+    /// Every session's configuration.
+    let sessionConfiguration: STOMPSession.Configuration
+    /// The most bytes drained per write.
+    let drainBytes: Int
+    /// How long a client may stall a write.
+    let writeTimeout: Duration
+    /// Where connection problems are logged.
+    let logger: Logger
+
+    /// Serves a connection until it closes.
+    ///
+    /// - Parameters:
+    ///   - read: Reads the client's bytes, handing each chunk to its argument, until the
+    ///     client closes; called once, in a task of its own.
+    ///   - transport: Writes to the client.
+    func run(
+        reading read: @escaping @Sendable (_ deliver: @Sendable (ByteBuffer) -> Void) async throws -> Void,
+        transport: some FrameTransport
+    ) async {
+        let id = UUID().uuidString
+        let (events, mailbox) = AsyncStream.makeStream(of: ConnectionEvent.self)
+        await self.hub.register(id, mailbox: mailbox)
+        let reader = Task {
+            do {
+                try await read { mailbox.yield(.received($0)) }
+            } catch {
+                self.logger.debug("reading from the client failed", metadata: ["session": "\(id)", "error": "\(error)"])
+            }
+            mailbox.yield(.peerClosed)
+        }
+        var connection = Connection(
+            driver: self, session: STOMPSession(id: id, configuration: self.sessionConfiguration),
+            mailbox: mailbox, transport: transport)
+        for await event in events {
+            await connection.handle(event)
+            if connection.isClosed {
+                break
+            }
+            connection.scheduleTick()
+        }
+        connection.end()
+        reader.cancel()
+        mailbox.finish()
+        await self.hub.remove(id)
+        await transport.close(within: self.writeTimeout)
+    }
+}

@@ -1,0 +1,22 @@
+import NIOCore
+import STOMP
+
+/// What one connection's driver reacts to, in the order it happened: everything that
+/// touches the connection's `STOMPSession` goes through its mailbox, so the session has
+/// one owner.
+enum ConnectionEvent: Sendable {
+    /// Bytes from the client.
+    case received(ByteBuffer)
+    /// The client closed the connection, or reading failed.
+    case peerClosed
+    /// The broker queued frames for the session.
+    case drain
+    /// The server ends the session: shutdown or a slow consumer.
+    case terminate(message: String, detail: String)
+    /// An operation the session asked for took effect.
+    case completed(STOMPSession.OperationID)
+    /// An operation the session asked for failed.
+    case failed(STOMPSession.OperationID, ServerError)
+    /// The heart-beat timer fired.
+    case tick
+}

@@ -1,0 +1,12 @@
+/// The byte transport under one STOMP connection: TCP or WebSocket. The connection
+/// driver does everything else, the same way for both.
+protocol FrameTransport: Sendable {
+    /// Writes frames in order, flushing once at the end.
+    ///
+    /// - Parameters:
+    ///   - frames: Whole frames.
+    func write(_ frames: [OutboundFrame]) async throws
+
+    /// Closes the connection after what was written.
+    func close() async
+}

@@ -1,0 +1,57 @@
+import HTTPTypes
+import Hummingbird
+import HummingbirdWebSocket
+import Logging
+import NIOCore
+
+/// The HTTP endpoint: STOMP over WebSocket at `/stomp` and `GET /healthz`.
+enum HTTPServer {
+    /// The largest WebSocket message: a 1 MiB STOMP body plus its headers.
+    static let maxMessageSize = (1 << 20) + (64 << 10)
+
+    /// Builds the Hummingbird application.
+    ///
+    /// - Parameters:
+    ///   - host: The address to bind.
+    ///   - port: The port; `0` picks a free one.
+    ///   - driver: Serves each WebSocket connection.
+    ///   - logger: Hummingbird's logger.
+    ///   - onListening: Told the bound port once listening.
+    static func application(
+        host: String, port: Int, driver: ConnectionDriver, logger: Logger,
+        onListening: @escaping @Sendable (Endpoint, Int) async -> Void
+    ) -> some ApplicationProtocol {
+        let router = Router()
+        router.get("/healthz") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "application/json"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
+        }
+        let webSocketRouter = Router(context: BasicWebSocketRequestContext.self)
+        webSocketRouter.ws("/stomp") { request, _ in
+            guard let chosen = WebSocketSubprotocol.choose(from: request.headers[values: .secWebSocketProtocol]) else {
+                return .upgrade([:])
+            }
+            return .upgrade([.secWebSocketProtocol: chosen])
+        } onUpgrade: { inbound, outbound, _ in
+            await driver.run(
+                reading: { deliver in
+                    for try await message in inbound.messages(maxSize: Self.maxMessageSize) {
+                        switch message {
+                        case .text(let text): deliver(ByteBuffer(string: text))
+                        case .binary(let bytes): deliver(bytes)
+                        }
+                    }
+                },
+                transport: WebSocketTransport(outbound: outbound))
+        }
+        return Application(
+            router: router,
+            server: .http1WebSocketUpgrade(
+                webSocketRouter: webSocketRouter,
+                configuration: .init(ws: .init(maxFrameSize: Self.maxMessageSize, autoPing: .disabled))),
+            configuration: .init(address: .hostname(host, port: port), serverName: "pglive", backlog: 1024),
+            onServerRunning: { channel in await onListening(.http, channel.localAddress?.port ?? port) },
+            logger: logger)
+    }
+}

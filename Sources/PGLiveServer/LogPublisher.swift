@@ -1,0 +1,57 @@
+import Broker
+import Foundation
+import PostgresLibPQ
+import STOMP
+
+/// Stores clients' `SEND`s in the events log through `pglive.publish`, so they reach
+/// subscribers (on every process) through the change feed, and their history.
+struct LogPublisher: Sendable {
+    /// The content type of a `SEND` without `content-type`: subscribers get the same
+    /// `application/json` as for table events.
+    static let defaultContentType = "application/json"
+
+    /// Resolves destinations.
+    let resolver: TopicResolver
+    /// Where the log is written.
+    let pool: PostgresPool
+
+    /// Stores publications in one database transaction: all of them or none.
+    ///
+    /// - Parameters:
+    ///   - publications: A `SEND`, or a committed transaction's `SEND`s, in order.
+    /// - Throws: ``ServerError/tableTopic(_:)``, ``ServerError/topic(_:)`` or ``ServerError/database(_:)``.
+    func publish(_ publications: [STOMPSession.Publication]) async throws(ServerError) {
+        var rows: [[any PostgresBindable]] = []
+        for publication in publications {
+            let (topic, kind) = try await self.resolver.resolve(publication.destination)
+            guard kind == .app else {
+                throw .tableTopic(topic.name)
+            }
+            rows.append([
+                topic.name,
+                Array(publication.body.readableBytesView),
+                publication.headers["content-type"] ?? Self.defaultContentType,
+                PostgresJSON(Self.userHeadersJSON(publication.headers)),
+            ])
+        }
+        let statements = rows
+        try await self.pool.serving { connection in
+            try connection.transaction { connection in
+                for parameters in statements {
+                    try connection.query("SELECT pglive.publish($1, $2::bytea, $3, $4::jsonb)", parameters)
+                }
+            }
+        }
+    }
+
+    /// The headers a `SEND` carries for its subscribers, as a JSON object: all but those
+    /// STOMP or pglive define; the first of repeated headers wins.
+    static func userHeadersJSON(_ headers: STOMPHeaders) -> String {
+        var object: [String: String] = [:]
+        for (name, value) in headers where !BrokerEvent.reservedHeaderNames.contains(name) && object[name] == nil {
+            object[name] = value
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,61 @@
+import ChangeFeed
+import Logging
+import PostgresLibPQ
+import ServiceLifecycle
+import UnixSignals
+
+extension PGLiveServer {
+    /// Runs the server until a shutdown signal (graceful: every session gets an `ERROR`
+    /// "server shutting down", then the endpoints close) or until the calling task is
+    /// cancelled.
+    ///
+    /// ```swift
+    /// try await server.run { endpoint, port in print("\(endpoint) on \(port)") }
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - gracefulShutdownSignals: The signals that shut the server down; SIGTERM and SIGINT by default.
+    ///   - onListening: Told each endpoint's bound port once it listens.
+    /// - Throws: ``ServerError/database(_:)`` when the database cannot be read at startup,
+    ///   or what an endpoint threw (e.g. its port is taken).
+    public func run(
+        gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint],
+        onListening: @escaping @Sendable (Endpoint, Int) async -> Void = { _, _ in }
+    ) async throws {
+        let configuration = self.configuration
+        let pool = PostgresPool(
+            connection: configuration.database,
+            configuration: .init(maxConnections: configuration.maxDatabaseConnections), logger: self.logger)
+        let (head, directory) = try await pool.serving { connection in
+            (try EventLog.headPosition(on: connection), try TopicDirectory.load(on: connection))
+        }
+        let hub = BrokerHub(configuration: configuration.broker, startingAfter: head)
+        await hub.replaceTopics(with: directory)
+        let resolver = TopicResolver(hub: hub, pool: pool, autoCreateTopics: configuration.autoCreateTopics)
+        let driver = ConnectionDriver(
+            hub: hub, authenticator: configuration.authenticator,
+            opener: SubscriptionOpener(hub: hub, pool: pool, resolver: resolver, batchSize: 500),
+            publisher: LogPublisher(resolver: resolver, pool: pool),
+            sessionConfiguration: configuration.session, drainBytes: 256 << 10,
+            writeTimeout: configuration.writeTimeout, logger: self.logger)
+        let services: [any Service] = [
+            FeedService(feed: ChangeFeed(pool: pool, listen: configuration.database, logger: self.logger), hub: hub, position: head),
+            HTTPServer.application(
+                host: configuration.host, port: configuration.httpPort, driver: driver, logger: self.logger,
+                onListening: onListening),
+            STOMPTCPServer(host: configuration.host, port: configuration.stompPort, driver: driver, onListening: onListening),
+            SessionTerminator(hub: hub),
+        ]
+        let group = ServiceGroup(
+            configuration: .init(
+                services: services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
+                gracefulShutdownSignals: gracefulShutdownSignals, logger: self.logger))
+        do {
+            try await group.run()
+        } catch {
+            await pool.close()
+            throw error
+        }
+        await pool.close()
+    }
+}

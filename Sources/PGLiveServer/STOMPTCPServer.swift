@@ -1,0 +1,54 @@
+import NIOCore
+import NIOPosix
+import ServiceLifecycle
+
+/// Plain STOMP over TCP: accepts connections until graceful shutdown and serves each
+/// with the ``ConnectionDriver``.
+struct STOMPTCPServer: Service {
+    /// The address to bind.
+    let host: String
+    /// The port; `0` picks a free one.
+    let port: Int
+    /// Serves each connection.
+    let driver: ConnectionDriver
+    /// Told the bound port once listening.
+    let onListening: @Sendable (Endpoint, Int) async -> Void
+
+    func run() async throws {
+        let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.backlog, value: 1024)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            .bind(host: self.host, port: self.port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                }
+            }
+        await self.onListening(.stomp, server.channel.localAddress?.port ?? self.port)
+        let driver = self.driver
+        try await withGracefulShutdownHandler {
+            try await withThrowingDiscardingTaskGroup { group in
+                try await server.executeThenClose { connections in
+                    for try await connection in connections {
+                        group.addTask { await Self.serve(connection, with: driver) }
+                    }
+                }
+            }
+        } onGracefulShutdown: {
+            server.channel.close(promise: nil)
+        }
+    }
+
+    /// Serves one connection until it closes.
+    private static func serve(_ connection: NIOAsyncChannel<ByteBuffer, ByteBuffer>, with driver: ConnectionDriver) async {
+        try? await connection.executeThenClose { inbound, outbound in
+            await driver.run(
+                reading: { deliver in
+                    for try await bytes in inbound {
+                        deliver(bytes)
+                    }
+                },
+                transport: TCPTransport(outbound: outbound, channel: connection.channel))
+        }
+    }
+}

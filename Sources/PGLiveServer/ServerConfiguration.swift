@@ -1,0 +1,69 @@
+import Broker
+import PostgresLibPQ
+import STOMP
+
+/// Everything `pglive serve` runs with: where to listen, who may connect, and the database.
+///
+/// ```swift
+/// let configuration = ServerConfiguration(
+///     database: PostgresConfiguration(connectionString: url),
+///     users: [try StaticUser(argument: "alice:secret")]
+/// )
+/// ```
+public struct ServerConfiguration: Sendable {
+    /// The database holding the events log and the topics.
+    public var database: PostgresConfiguration
+    /// The address both endpoints bind to.
+    public var host: String
+    /// The HTTP port (WebSocket `/stomp`, `/healthz`); `0` picks a free port.
+    public var httpPort: Int
+    /// The plain STOMP over TCP port; `0` picks a free port.
+    public var stompPort: Int
+    /// Who may connect.
+    public var authenticator: Authenticator
+    /// Whether `SEND` and `SUBSCRIBE` to an unknown `/topic/<name>` create an application topic.
+    public var autoCreateTopics: Bool
+    /// The limits and heart-beat wishes of every STOMP session.
+    public var session: STOMPSession.Configuration
+    /// The broker's queue limits and slow-consumer policy.
+    public var broker: Broker.Configuration
+    /// The most pooled database connections for replays and publishing.
+    public var maxDatabaseConnections: Int
+    /// How long a client may take to accept written bytes before its connection is closed.
+    public var writeTimeout: Duration
+
+    /// Creates a configuration with the defaults of `pglive serve`.
+    ///
+    /// - Parameters:
+    ///   - database: The database.
+    ///   - host: The address to bind; `127.0.0.1` by default.
+    ///   - httpPort: The HTTP port; 8080 by default.
+    ///   - stompPort: The STOMP over TCP port; 61613 by default.
+    ///   - authenticator: Who may connect.
+    ///   - autoCreateTopics: Whether unknown application topics are created on first use.
+    ///   - session: The STOMP session configuration.
+    ///   - maxDatabaseConnections: The pool size; 8 by default.
+    ///   - writeTimeout: How long a client may stall a write; 30 s by default.
+    public init(
+        database: PostgresConfiguration,
+        host: String = "127.0.0.1",
+        httpPort: Int = 8080,
+        stompPort: Int = 61613,
+        authenticator: Authenticator,
+        autoCreateTopics: Bool = false,
+        session: STOMPSession.Configuration = STOMPSession.Configuration(serverVersion: PGLiveServer.version),
+        maxDatabaseConnections: Int = 8,
+        writeTimeout: Duration = .seconds(30)
+    ) {
+        self.database = database
+        self.host = host
+        self.httpPort = httpPort
+        self.stompPort = stompPort
+        self.authenticator = authenticator
+        self.autoCreateTopics = autoCreateTopics
+        self.session = session
+        self.broker = Broker.Configuration()
+        self.maxDatabaseConnections = maxDatabaseConnections
+        self.writeTimeout = writeTimeout
+    }
+}

@@ -1,0 +1,80 @@
+import Broker
+import ChangeFeed
+import PostgresLibPQ
+import RowFilter
+import STOMP
+
+/// Carries out a `SUBSCRIBE`: resolves the topic, parses the selector, replays the log
+/// from `from-position` or `from-time`, and switches to live events with no gap and no
+/// duplicate.
+struct SubscriptionOpener: Sendable {
+    /// The broker's owner.
+    let hub: BrokerHub
+    /// Where the log is read.
+    let pool: PostgresPool
+    /// Resolves destinations.
+    let resolver: TopicResolver
+    /// The most events per replay read; a replay also waits while the session holds this many frames.
+    let batchSize: Int
+
+    /// Subscribes a session; returns once the subscription is live.
+    ///
+    /// - Parameters:
+    ///   - subscription: The client's subscription.
+    ///   - session: The session id.
+    ///   - maxUnackedMessages: The session's unacknowledged limit.
+    /// - Throws: ``ServerError`` for an unknown topic, an invalid selector or resume point,
+    ///   a pruned position or a database failure.
+    func open(_ subscription: STOMPSession.Subscription, session: String, maxUnackedMessages: Int) async throws(ServerError) {
+        let topic = try await self.resolver.resolve(subscription.destination).topic
+        let predicate: RowPredicate?
+        do {
+            predicate = try subscription.selector.map { selector throws(RowFilterError) in try RowFilter.parse(selector: selector) }
+        } catch {
+            throw .invalidSelector(error)
+        }
+        var brokerSubscription = Broker.Subscription(
+            id: subscription.id, topic: topic, ackMode: subscription.ackMode,
+            filter: predicate.map(RowEventFilter.init), maxUnackedMessages: maxUnackedMessages)
+        guard let point = try ResumePoint(subscription) else {
+            return try await self.subscribe(session: session, brokerSubscription)
+        }
+        let start = try await self.pool.serving { try EventLog.startPosition(for: point, topic: topic.name, on: $0) }
+        brokerSubscription.startAfter = start
+        brokerSubscription.isReplaying = true
+        try await self.subscribe(session: session, brokerSubscription)
+        try await self.replay(topic: topic, filter: predicate, after: start, session: session, subscription: subscription.id)
+    }
+
+    /// Replays the log page by page until the replay reached what the feed published, then
+    /// goes live in the same step.
+    private func replay(
+        topic: Topic, filter: RowPredicate?, after start: Int64, session: String, subscription: String
+    ) async throws(ServerError) {
+        var position = start
+        let limit = self.batchSize
+        while true {
+            await self.hub.waitForRoom(session: session, below: limit)
+            let after = position
+            let page = try await self.pool.serving {
+                try ReplayPage.read(after: after, topic: topic.name, filter: filter, limit: limit, on: $0)
+            }
+            guard await self.hub.replay(page.events, session: session, subscription: subscription) else {
+                return
+            }
+            position = page.through
+            if page.reachedHead, await self.hub.finishReplay(session: session, subscription: subscription, through: position) {
+                return
+            }
+        }
+    }
+
+    /// Adds the subscription to the broker, typing its failure.
+    private func subscribe(session: String, _ subscription: Broker.Subscription) async throws(ServerError) {
+        do {
+            try await self.hub.subscribe(session: session, subscription)
+        } catch {
+            throw .topic(error)
+        }
+    }
+}

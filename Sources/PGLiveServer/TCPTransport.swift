@@ -1,0 +1,25 @@
+import NIOCore
+
+/// Plain STOMP over TCP: frames are bytes on the stream.
+struct TCPTransport: FrameTransport {
+    /// The connection's writer.
+    let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
+    /// The connection, to close it.
+    let channel: any Channel
+
+    func write(_ frames: [OutboundFrame]) async throws {
+        var buffers: [ByteBuffer] = []
+        buffers.reserveCapacity(frames.count * 2)
+        for frame in frames {
+            buffers.append(frame.head)
+            if let tail = frame.tail {
+                buffers.append(tail)
+            }
+        }
+        try await self.outbound.write(contentsOf: buffers)
+    }
+
+    func close() async {
+        try? await self.channel.close()
+    }
+}

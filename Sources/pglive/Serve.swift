@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import Logging
+import PGLiveServer
+import PostgresLibPQ
+
+/// `pglive serve`: the STOMP server over WebSocket and TCP, fed by the events log.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve live topics over STOMP (WebSocket /stomp on the HTTP port, and plain TCP).",
+        discussion: """
+            Needs --user NAME:PASSWORD (repeatable) or --allow-anonymous: without either, no \
+            client could connect, so serve refuses to start. SIGTERM or SIGINT ends every \
+            session with an ERROR "server shutting down" and exits 0.
+            """)
+
+    @Option(help: ArgumentHelp(
+        "libpq connection URL or string (default: $PGLIVE_DATABASE_URL, else the PG* variables and ~/.pgpass).",
+        valueName: "url"))
+    var databaseURL: String?
+
+    @Option(help: ArgumentHelp("The address to listen on.", valueName: "address"))
+    var host: String = "127.0.0.1"
+
+    @Option(help: ArgumentHelp("The HTTP port: WebSocket /stomp and /healthz.", valueName: "port"))
+    var httpPort: Int = 8080
+
+    @Option(help: ArgumentHelp("The plain STOMP over TCP port.", valueName: "port"))
+    var stompPort: Int = 61613
+
+    @Option(name: .customLong("user"), help: ArgumentHelp("A user allowed to connect (repeatable).", valueName: "name:password"))
+    var users: [String] = []
+
+    @Flag(help: "Accept CONNECT frames without a login.")
+    var allowAnonymous: Bool = false
+
+    @Flag(help: "SEND and SUBSCRIBE to an unknown /topic/<name> create it as an application topic.")
+    var autoCreateTopics: Bool = false
+
+    func validate() throws {
+        for port in [httpPort, stompPort] where !(0...65535).contains(port) {
+            throw ValidationError("ports are 0...65535, not \(port)")
+        }
+        guard !users.isEmpty || allowAnonymous else {
+            throw ValidationError(
+                "serve needs --user NAME:PASSWORD or --allow-anonymous; without either no client could connect")
+        }
+        _ = try staticUsers()
+    }
+
+    func run() async throws {
+        var logger = Logger(label: "pglive.serve")
+        logger.logLevel = .info
+        let log = logger
+        let url = databaseURL ?? ProcessInfo.processInfo.environment["PGLIVE_DATABASE_URL"] ?? ""
+        let configuration = ServerConfiguration(
+            database: PostgresConfiguration(connectionString: url, applicationName: "pglive serve"),
+            host: host, httpPort: httpPort, stompPort: stompPort,
+            authenticator: Authenticator(users: try staticUsers(), allowsAnonymous: allowAnonymous),
+            autoCreateTopics: autoCreateTopics)
+        do {
+            try await PGLiveServer(configuration: configuration, logger: logger).run { endpoint, port in
+                log.info("listening", metadata: ["endpoint": "\(endpoint.rawValue)", "host": "\(host)", "port": "\(port)"])
+            }
+        } catch {
+            logger.critical("pglive serve stopped: \(error)")
+            throw ExitCode.failure
+        }
+    }
+
+    /// The `--user` values, parsed.
+    private func staticUsers() throws -> [StaticUser] {
+        do {
+            return try users.map { argument throws(ServerError) in try StaticUser(argument: argument) }
+        } catch {
+            throw ValidationError(error.detail)
+        }
+    }
+}

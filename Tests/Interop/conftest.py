@@ -1,0 +1,71 @@
+"""Fixtures for the interoperability tests: a private PostgreSQL (through `pglive demo`)
+and a `pglive serve` on free ports, both run from the built binary."""
+
+import os
+import pathlib
+import re
+import signal
+import subprocess
+import tempfile
+import time
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+BINARY = os.environ.get("PGLIVE_BINARY") or str(ROOT / ".build" / "debug" / "pglive")
+
+
+def wait_for(probe, what, timeout=60.0):
+    """Polls `probe` until it returns something truthy, or fails after `timeout` seconds."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        value = probe()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+
+
+class PGLive:
+    """A `pglive` child process with its output in files, readable while it runs."""
+
+    def __init__(self, *arguments):
+        self.output = tempfile.NamedTemporaryFile(prefix="pglive-interop-", suffix=".log", delete=False)
+        self.process = subprocess.Popen(
+            [BINARY, *arguments], cwd=ROOT, stdin=subprocess.DEVNULL, stdout=self.output, stderr=subprocess.STDOUT)
+
+    def log(self):
+        return pathlib.Path(self.output.name).read_text(errors="replace")
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            self.process.wait(timeout=30)
+        os.unlink(self.output.name)
+        return self.process.returncode
+
+
+@pytest.fixture(scope="session")
+def database_url():
+    demo = PGLive("demo")
+    try:
+        match = wait_for(lambda: re.search(r"database:\s+(\S+)", demo.log()), "pglive demo to start PostgreSQL")
+        yield match.group(1)
+    finally:
+        demo.stop()
+
+
+@pytest.fixture(scope="session")
+def server(database_url):
+    serve = PGLive("serve", "--database-url", database_url, "--user", "alice:secret",
+                   "--auto-create-topics", "--http-port", "0", "--stomp-port", "0")
+
+    def ports():
+        found = dict(re.findall(r"endpoint=(http|stomp) .*?port=(\d+)", serve.log()))
+        return found if len(found) == 2 else None
+
+    try:
+        found = wait_for(ports, "pglive serve to listen")
+        yield {name: int(port) for name, port in found.items()}
+    finally:
+        assert serve.stop() == 0, serve.log()

@@ -1,0 +1,51 @@
+import Foundation
+import PostgresTestSupport
+import STOMP
+import Testing
+
+/// The `pglive serve` binary: refusing to start without an access rule, and graceful shutdown.
+@Suite(.serialized) struct ServeCommandTests {
+    @Test func serveWithoutUsersOrAnonymousAccessRefusesToStartAndSaysWhy() async throws {
+        let result = try await PGLiveProcess.run(["serve", "--database-url", "postgresql://127.0.0.1:1/none"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("--user NAME:PASSWORD or --allow-anonymous"))
+    }
+
+    @Test func anInvalidUserFlagIsRefusedWithAClearMessage() async throws {
+        let result = try await PGLiveProcess.run(["serve", "--user", "nocolon"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("--user takes NAME:PASSWORD"))
+    }
+
+    @Test func sigtermEndsEverySessionWithAnErrorAndExitsZero() async throws {
+        let database = try await TestServer.sharedDatabase.value
+        let process = try PGLiveProcess([
+            "serve", "--database-url", database.url, "--allow-anonymous", "--http-port", "0", "--stomp-port", "0",
+        ])
+        var port: Int?
+        try await Deadline.waitUntil("pglive serve to listen", timeout: .seconds(60)) {
+            port = Self.port(of: "stomp", in: process.stderr)
+            return port != nil && Self.port(of: "http", in: process.stderr) != nil
+        }
+        let client = try await STOMPTestClient(port: try #require(port))
+        try await client.send(.connect, ["accept-version": "1.2"])
+        _ = try await client.next(.connected)
+
+        process.process.terminate()
+
+        let error = try await client.next(.error)
+        #expect(error.headers["message"] == "server shutting down")
+        try await client.waitClosed()
+        #expect(try await process.exitStatus() == 0)
+    }
+
+    /// The port a `listening` log line reports for an endpoint.
+    private static func port(of endpoint: String, in log: String) -> Int? {
+        for line in log.split(separator: "\n") where line.contains("endpoint=\(endpoint)") {
+            if let range = line.range(of: #"port=\d+"#, options: .regularExpression) {
+                return Int(line[range].dropFirst("port=".count))
+            }
+        }
+        return nil
+    }
+}

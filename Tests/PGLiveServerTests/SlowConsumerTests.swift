@@ -1,0 +1,32 @@
+import NIOCore
+import PostgresTestSupport
+import STOMP
+import Testing
+
+/// A client that stops reading is dropped; the others keep receiving.
+@Suite(.serialized) struct SlowConsumerTests {
+    @Test func aClientThatStopsReadingIsClosedWhileAnotherReceivesEveryEvent() async throws {
+        let server = try await TestServer(
+            database: try await TestServer.sharedDatabase.value, maxQueuedBytes: 4 << 20, writeTimeout: .seconds(1))
+        try await server.sql("CREATE TABLE slow_items (id int, pad text)")
+        try await server.sql("SELECT pglive.publish_table('slow_items')")
+        let stalled = try await STOMPTestClient.connected(port: server.stompPort)
+        try await stalled.subscribe("/topic/slow_items")
+        try await stalled.channel.setOption(ChannelOptions.autoRead, value: false).get()
+        let healthy = try await STOMPTestClient.connected(port: server.stompPort)
+        try await healthy.subscribe("/topic/slow_items")
+
+        // 40 transactions of 500 KB, each read by the healthy client before the next:
+        // the stalled client's socket fills, then its broker queue passes 4 MiB.
+        for round in 0..<40 {
+            try await server.sql(
+                "INSERT INTO slow_items SELECT g, repeat('x', 20000) FROM generate_series($1::int, $1::int + 24) g", [round * 25])
+            #expect(try await healthy.messages(25).count == 25)
+        }
+        try await stalled.channel.setOption(ChannelOptions.autoRead, value: true).get()
+        stalled.channel.read()
+        try await stalled.waitClosed()
+        #expect(stalled.inbox.frames.filter { $0.command == .message }.count < 1000)
+        await server.stop()
+    }
+}

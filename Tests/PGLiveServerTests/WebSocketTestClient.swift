@@ -1,0 +1,91 @@
+import NIOCore
+import NIOPosix
+import PostgresTestSupport
+
+/// A raw WebSocket client for tests: the HTTP upgrade by hand, masked client frames, and
+/// the server's messages with their opcodes, so tests see exactly what went over the wire.
+final class WebSocketTestClient: Sendable {
+    /// A message from the server.
+    struct Message: Sendable {
+        /// 1 for text, 2 for binary.
+        let opcode: UInt8
+        let payload: ByteBuffer
+    }
+
+    let channel: any Channel
+    let inbox = ByteInbox()
+    /// The upgrade response's head (status line and headers), lowercased.
+    let responseHead: String
+
+    /// Connects to `/stomp` offering `subprotocols` and completes the upgrade.
+    init(port: Int, subprotocols: [String]) async throws {
+        let inbox = self.inbox
+        channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(inbox) }
+            }
+            .connect(host: "127.0.0.1", port: port).get()
+        var request = "GET /stomp HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        request += "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+        if !subprotocols.isEmpty {
+            request += "Sec-WebSocket-Protocol: \(subprotocols.joined(separator: ", "))\r\n"
+        }
+        try await channel.writeAndFlush(ByteBuffer(string: request + "\r\n")).get()
+        var head: String?
+        try await Deadline.waitUntil("the upgrade response") {
+            head = inbox.consume { bytes in
+                let text = String(buffer: bytes)
+                guard let end = text.range(of: "\r\n\r\n") else { return nil }
+                bytes.moveReaderIndex(forwardBy: text.utf8.distance(from: text.startIndex, to: end.upperBound))
+                return String(text[..<end.lowerBound]).lowercased()
+            }
+            return head != nil
+        }
+        responseHead = head!
+    }
+
+    /// Sends one masked WebSocket message.
+    func send(_ payload: String, opcode: UInt8 = 1) async throws {
+        let bytes = Array(payload.utf8)
+        var frame = ByteBuffer()
+        frame.writeInteger(0x80 | opcode)
+        if bytes.count < 126 {
+            frame.writeInteger(UInt8(0x80 | bytes.count))
+        } else if bytes.count <= Int(UInt16.max) {
+            frame.writeInteger(UInt8(0x80 | 126))
+            frame.writeInteger(UInt16(bytes.count))
+        } else {
+            frame.writeInteger(UInt8(0x80 | 127))
+            frame.writeInteger(UInt64(bytes.count))
+        }
+        let mask: [UInt8] = [0x12, 0x34, 0x56, 0x78]
+        frame.writeBytes(mask)
+        frame.writeBytes(bytes.enumerated().map { $0.element ^ mask[$0.offset % 4] })
+        try await channel.writeAndFlush(frame).get()
+    }
+
+    /// Waits for the server's next message.
+    func next() async throws -> Message {
+        var message: Message?
+        try await Deadline.waitUntil("a WebSocket message") {
+            message = inbox.consume(Self.takeFrame)
+            return message != nil
+        }
+        return message!
+    }
+
+    /// Takes one unmasked server frame from the front of `bytes`.
+    private static func takeFrame(_ bytes: inout ByteBuffer) -> Message? {
+        guard let first = bytes.readInteger(as: UInt8.self), let second = bytes.readInteger(as: UInt8.self) else { return nil }
+        var length = Int(second & 0x7F)
+        if length == 126 {
+            guard let extended = bytes.readInteger(as: UInt16.self) else { return nil }
+            length = Int(extended)
+        } else if length == 127 {
+            guard let extended = bytes.readInteger(as: UInt64.self) else { return nil }
+            length = Int(extended)
+        }
+        guard let payload = bytes.readSlice(length: length) else { return nil }
+        return Message(opcode: first & 0x0F, payload: payload)
+    }
+}
