@@ -4,15 +4,21 @@
 # binaries (for the private database of the demo and the tests), and Python 3 with
 # the interoperability tests' third-party clients (stomp.py 9, websocket-client,
 # websockets, pytest).
+# The Python part only with --with-test-clients (the test command); the demo needs none of it.
 # As root it installs what is missing with apt-get and pip; otherwise it prints the commands.
 set -euo pipefail
+
+with_test_clients=false
+[ "${1:-}" = "--with-test-clients" ] && with_test_clients=true
 
 missing=()
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 pkg-config --exists libpq 2>/dev/null || missing+=(libpq-dev)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
-command -v python3 >/dev/null 2>&1 || missing+=(python3)
-python3 -m pip --version >/dev/null 2>&1 || missing+=(python3-pip)
+if $with_test_clients; then
+    command -v python3 >/dev/null 2>&1 || missing+=(python3)
+    python3 -m pip --version >/dev/null 2>&1 || missing+=(python3-pip)
+fi
 
 if ! command -v swift >/dev/null 2>&1; then
     echo "pglive needs the Swift toolchain (6.2 or newer) on PATH: https://www.swift.org/install/" >&2
@@ -31,6 +37,8 @@ if [ ${#missing[@]} -gt 0 ]; then
         exit 1
     fi
 fi
+
+$with_test_clients || exit 0
 
 # Python module -> PyPI package, for Tests/Interop.
 python_missing=()

@@ -4,7 +4,7 @@
 # the interoperability tests (third-party STOMP clients against the built binary).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/ensure-dependencies.sh
+bash scripts/ensure-dependencies.sh --with-test-clients
 swift build --build-tests
 swift test --skip-build "$@"
 python3 -m pytest -q Tests/Interop
