@@ -40,6 +40,16 @@ public struct STOMPLimits: Sendable, Hashable {
         self.maxCommandLineLength = maxCommandLineLength
     }
 
+    /// The most input bytes a parser holds once ``STOMPParser/next()`` returned `nil`: one
+    /// line with its EOL, or one body with its NUL.
+    ///
+    /// ```swift
+    /// STOMPLimits().maxBufferedByteCount // 1_048_577
+    /// ```
+    public var maxBufferedByteCount: Int {
+        max(max(self.maxCommandLineLength, self.maxHeaderLineLength) + 2, self.maxBodySize + 1)
+    }
+
     /// The configured maximum for one limit.
     ///
     /// ```swift

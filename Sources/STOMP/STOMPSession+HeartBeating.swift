@@ -22,8 +22,7 @@ extension STOMPSession {
             return []
         }
         if let deadline = self.silenceDeadline, now >= deadline {
-            let silence = self.heartBeat.clientToServer * self.configuration.heartBeatTimeoutFactor
-            return self.fail(.heartBeatTimeout(milliseconds: silence), receipt: nil, flushFirst: false)
+            return self.fail(.heartBeatTimeout(milliseconds: self.tolerableSilence), receipt: nil, flushFirst: false)
         }
         if let deadline = self.heartBeatDeadline, now >= deadline {
             self.lastWritten = now
@@ -66,11 +65,20 @@ extension STOMPSession {
 
     /// When the client counts as dead unless bytes arrive; `nil` without client heart-beats.
     private var silenceDeadline: NIODeadline? {
-        let interval = self.heartBeat.clientToServer
-        guard interval > 0 else {
+        guard self.heartBeat.clientToServer > 0 else {
             return nil
         }
-        return self.lastReceived + .milliseconds(Int64(interval * self.configuration.heartBeatTimeoutFactor))
+        return self.lastReceived + .milliseconds(Int64(self.tolerableSilence))
+    }
+
+    /// The client-to-server interval times the timeout factor, in milliseconds, saturating:
+    /// the interval comes from the client's `heart-beat` header and may be as large as
+    /// `Int.max`.
+    private var tolerableSilence: Int {
+        let (product, overflow) = self.heartBeat.clientToServer.multipliedReportingOverflow(
+            by: self.configuration.heartBeatTimeoutFactor
+        )
+        return overflow ? .max : product
     }
 
     /// When a heart-beat is due unless bytes are written; `nil` without server heart-beats.

@@ -5,7 +5,9 @@ extension STOMPSession {
     ///
     /// Any number of frames, a partial frame or heart-beats may arrive in one call. Every
     /// received byte counts as a sign of life for heart-beating. While authentication is
-    /// pending, frames after `CONNECT` wait in the parser; after `DISCONNECT` or a close,
+    /// pending, frames after `CONNECT` wait in the parser, up to
+    /// ``STOMPLimits/maxBufferedByteCount`` bytes (more fail the session with
+    /// ``STOMPSessionLimit/inputDuringAuthentication``); after `DISCONNECT` or a close,
     /// bytes are ignored. A protocol error answers with one `ERROR` frame and
     /// ``Action/close(_:flushFirst:)``, after the actions of the frames before it.
     ///
@@ -22,11 +24,12 @@ extension STOMPSession {
         case .awaitingConnect, .connected:
             self.lastReceived = now
             self.parser.append(bytes)
-            return self.readFrames()
+            let actions = self.readFrames()
+            return actions + self.limitInputDuringAuthentication()
         case .authenticating:
             self.lastReceived = now
             self.parser.append(bytes)
-            return []
+            return self.limitInputDuringAuthentication()
         case .disconnecting:
             self.lastReceived = now
             return []
@@ -59,6 +62,17 @@ extension STOMPSession {
             }
         }
         return actions
+    }
+
+    /// Fails the session when the bytes waiting in the parser for authentication to finish
+    /// are more than the parser holds for one frame; otherwise a client could pile up any
+    /// amount while the owner authenticates.
+    private mutating func limitInputDuringAuthentication() -> [Action] {
+        let maximum = self.configuration.limits.maxBufferedByteCount
+        guard self.state == .authenticating, self.parser.bufferedByteCount > maximum else {
+            return []
+        }
+        return self.fail(.limitExceeded(.inputDuringAuthentication, maximum: maximum), receipt: nil)
     }
 
     /// Checks a frame against the state, applies it and settles its receipt.

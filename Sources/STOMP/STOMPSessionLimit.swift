@@ -11,4 +11,7 @@ public enum STOMPSessionLimit: String, Sendable, Hashable, CaseIterable {
     case openTransactions = "open transaction count"
     /// Frames queued in one transaction (``STOMPSession/Configuration/maxTransactionFrames``).
     case transactionFrames = "transaction frame count"
+    /// Bytes held while `CONNECT` is being authenticated
+    /// (``STOMPLimits/maxBufferedByteCount`` of ``STOMPSession/Configuration/limits``).
+    case inputDuringAuthentication = "input during authentication"
 }

@@ -100,4 +100,15 @@ struct SessionHeartBeatTests {
         _ = session.receive("SEND\ndestination:/topic/a\n\nx\0DISCONNECT\n\n\0")
         #expect(session.tick(now: .ms(10_000)) == [.frame("\n")])
     }
+
+    @Test("a client heart-beat of Int.max ms saturates the silence deadline instead of trapping")
+    func hugeClientInterval() {
+        // Used to trap (integer overflow of interval × timeout factor) at the first tick,
+        // taking the whole process down, from one CONNECT header.
+        var session = STOMPSession.connected(heartBeat: "9223372036854775807,1")
+        #expect(session.heartBeat == STOMPHeartBeatIntervals(clientToServer: .max, serverToClient: 10_000))
+        #expect(session.nextTick == .ms(10_000))
+        #expect(session.tick(now: .ms(10_000)) == [.frame("\n")])
+        #expect(session.tick(now: .ms(31_536_000_000)) == [.frame("\n")])
+    }
 }
