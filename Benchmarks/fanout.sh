@@ -1,0 +1,266 @@
+#!/usr/bin/env bash
+# pglive's STOMP-over-WebSocket fan-out beside RabbitMQ Web-STOMP, in one run on this
+# machine: the three scenarios of issue 6 ("`pglive bench`"), each run against pglive and
+# then against RabbitMQ (interleaved, so drift in the machine's load hits both), then
+# memory per idle session.
+#
+#   bash Benchmarks/fanout.sh          # build release, start everything, run, stop (~10 min)
+#
+# pglive's publish path is the real one: SEND → pglive.publish → commit → NOTIFY → feed →
+# broker → WebSocket, on a throwaway PostgreSQL 15 on 127.0.0.1 (migrations applied with
+# `pglive migrate up`, topic `bench` created with pglive.create_topic).
+#
+# Environment (all optional):
+#   SKIP_BUILD=1          use the existing .build-release binary (default: build it first)
+#   SECONDS_PER_RUN=15    send phase of each scenario
+#   IDLE_SUBSCRIBERS=10000  idle sessions for the memory measurement (held IDLE_HOLD_SECONDS=15)
+#   IDLE_RABBITMQ=1       also measure RabbitMQ's RSS per idle session (0 to skip)
+#   NOFILE=65536          `ulimit -n` wanted, capped at the hard limit (20,000 in this container)
+#   OUT=/tmp/pglive-fanout.<stamp>  where the JSON reports, server logs and the summary stay
+#   PGBIN=/usr/lib/postgresql/15/bin
+#   PERF=1                sample pglive serve with `perf record -F 199 -g` during its
+#                         saturation scenario ($OUT/perf-saturation.data; 0 to skip)
+#
+# Per scenario it records `uptime` before and after, and CPU seconds (user + system) used
+# by pglive serve, by the PostgreSQL cluster (postmaster, its live children, and its reaped
+# children), by RabbitMQ and by the load generator. Everything it starts (pglive,
+# PostgreSQL, RabbitMQ) is stopped on exit, whatever happens.
+# Prints progress on stderr and Markdown on stdout (also saved as $OUT/summary.md).
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(dirname "$HERE")
+PGLIVE=$ROOT/.build-release/release/pglive
+PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
+SECONDS_PER_RUN=${SECONDS_PER_RUN:-15}
+IDLE_SUBSCRIBERS=${IDLE_SUBSCRIBERS:-10000}
+IDLE_HOLD_SECONDS=${IDLE_HOLD_SECONDS:-15}
+IDLE_RABBITMQ=${IDLE_RABBITMQ:-1}
+NOFILE=${NOFILE:-65536}
+OUT=${OUT:-/tmp/pglive-fanout.$(date -u +%Y%m%dT%H%M%SZ)}
+RABBIT_URL=ws://127.0.0.1:15674/ws
+HZ=$(getconf CLK_TCK)
+
+log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+raise_nofile() {
+    local hard; hard=$(ulimit -Hn)
+    if [ "$hard" = unlimited ] || [ "$hard" -ge "$NOFILE" ]; then ulimit -n "$NOFILE"; else ulimit -n "$hard"; fi
+}
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+free_port() {
+    local p
+    for _ in $(seq 1 100); do
+        p=$((20000 + RANDOM % 40000))
+        port_in_use "$p" || { echo "$p"; return; }
+    done
+    log "no free port found"; exit 1
+}
+
+mkdir -p "$OUT"
+WORK=$(mktemp -d /tmp/pglive-fanout-pg.XXXXXX)
+chmod 755 "$WORK"
+[ "$(id -u)" = 0 ] && chown postgres: "$WORK"
+DATA=$WORK/data
+PG_STARTED=0 RABBIT_STARTED=0 SERVE_PID=
+
+cleanup() {
+    local rc=$?
+    set +e
+    if [ -n "$SERVE_PID" ] && kill -0 "$SERVE_PID" 2>/dev/null; then
+        log "stopping pglive serve ($SERVE_PID)"
+        kill -TERM "$SERVE_PID"
+        for _ in $(seq 1 20); do kill -0 "$SERVE_PID" 2>/dev/null || break; sleep 0.5; done
+        kill -0 "$SERVE_PID" 2>/dev/null && kill -KILL "$SERVE_PID"
+        wait "$SERVE_PID" 2>/dev/null
+    fi
+    if [ "$PG_STARTED" = 1 ]; then
+        log "stopping PostgreSQL"
+        cp "$WORK/server.log" "$OUT/postgres.log" 2>/dev/null
+        as_pg "$PGBIN/pg_ctl" -D "$DATA" -m immediate -w -t 30 stop >/dev/null 2>&1
+    fi
+    [ "$RABBIT_STARTED" = 1 ] && bash "$HERE/rabbitmq-webstomp.sh" stop
+    rm -rf "$WORK"
+    log "outputs in $OUT"
+    exit $rc
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# --- build ------------------------------------------------------------------------------
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+    log "building release (swift build -c release --product pglive --scratch-path .build-release)"
+    (cd "$ROOT" && swift build -c release --product pglive --scratch-path .build-release) >"$OUT/build.log" 2>&1 \
+        || { tail -30 "$OUT/build.log" >&2; exit 1; }
+fi
+[ -x "$PGLIVE" ] || { log "no $PGLIVE"; exit 1; }
+COMMIT=$(cd "$ROOT" && git rev-parse --short HEAD)
+
+raise_nofile
+log "ulimit -n $(ulimit -n)"
+
+# --- PostgreSQL + pglive ---------------------------------------------------------------
+PG_PORT=$(free_port)
+as_pg "$PGBIN/initdb" -D "$DATA" -A trust -U postgres -E UTF8 --no-instructions >"$WORK/initdb.log" 2>&1 \
+    || { cat "$WORK/initdb.log" >&2; exit 1; }
+log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
+as_pg "$PGBIN/pg_ctl" -D "$DATA" -l "$WORK/server.log" -w -t 60 \
+    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $WORK" start >/dev/null \
+    || { cat "$WORK/server.log" >&2; exit 1; }
+PG_STARTED=1
+PG_PID=$(head -1 "$DATA/postmaster.pid")
+DB_URL="postgresql://postgres@127.0.0.1:$PG_PORT/postgres"
+"$PGLIVE" migrate --database-url "$DB_URL" --dir "$ROOT/migrations" up >"$OUT/migrate.log" 2>&1 \
+    || { cat "$OUT/migrate.log" >&2; exit 1; }
+PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres \
+    -c "SELECT pglive.create_topic('bench')" >/dev/null
+
+HTTP_PORT=$(free_port)
+STOMP_PORT=$(free_port)
+SERVE_CMD=("$PGLIVE" serve --database-url "$DB_URL" --http-port "$HTTP_PORT" --stomp-port "$STOMP_PORT" --user bench:bench)
+log "starting: ${SERVE_CMD[*]}"
+"${SERVE_CMD[@]}" >"$OUT/serve.log" 2>&1 &
+SERVE_PID=$!
+for _ in $(seq 1 60); do
+    curl -fs "http://127.0.0.1:$HTTP_PORT/healthz" >/dev/null 2>&1 && break
+    kill -0 "$SERVE_PID" 2>/dev/null || { cat "$OUT/serve.log" >&2; exit 1; }
+    sleep 0.5
+done
+curl -fs "http://127.0.0.1:$HTTP_PORT/healthz" >/dev/null || { log "pglive serve did not come up"; exit 1; }
+PGLIVE_URL=ws://127.0.0.1:$HTTP_PORT/stomp
+
+# --- RabbitMQ ---------------------------------------------------------------------------
+RABBIT_STARTED=1
+NOFILE=$NOFILE bash "$HERE/rabbitmq-webstomp.sh" start
+RABBIT_PID=$(ss -ltnpH 'sport = :15674' | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -n 1)
+[ -n "$RABBIT_PID" ] || { log "no RabbitMQ pid"; exit 1; }
+
+# --- measurement helpers ----------------------------------------------------------------
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# The cluster: the postmaster's own time plus its reaped children's, plus its live children.
+pg_ticks() {
+    local t c
+    t=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$PG_PID/stat")
+    for c in $(ps --ppid "$PG_PID" -o pid= 2>/dev/null); do
+        t=$((t + $(awk '{print $14 + $15}' "/proc/$c/stat" 2>/dev/null || echo 0)))
+    done
+    echo "$t"
+}
+ticks_now() { echo "$(cpu_ticks "$SERVE_PID") $(pg_ticks) $(cpu_ticks "$RABBIT_PID")"; }
+secs() { awk -v a="$1" -v b="$2" -v hz="$HZ" 'BEGIN {printf "%.1f", (b - a) / hz}'; }
+rss_kib() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
+
+SUMMARY=$OUT/summary.md
+: >"$SUMMARY"
+emit() { printf '%s\n' "$*" | tee -a "$SUMMARY"; }
+
+# scenario <server> <label> <tag> bench-args...
+scenario() {
+    local server=$1 label=$2 tag=$3; shift 3
+    local url auth
+    if [ "$server" = pglive ]; then
+        auth=(--url "$PGLIVE_URL" --destination /topic/bench --login bench --passcode bench)
+    else
+        auth=(--url "$RABBIT_URL" --destination /topic/bench --stomp-host / --login guest --passcode guest)
+    fi
+    local command=("$PGLIVE" bench "${auth[@]}" "$@" --seconds "$SECONDS_PER_RUN" --json)
+    log "$server $label: ${command[*]}"
+    local up_before up_after t0 t1 status=0 times=$OUT/$tag-$server.time
+    local perf_pid=
+    if [ "$server" = pglive ] && [ "$tag" = s3 ] && [ "${PERF:-1}" = 1 ] && command -v perf >/dev/null; then
+        perf record -F 199 -g -o "$OUT/perf-saturation.data" -p "$SERVE_PID" >"$OUT/perf.log" 2>&1 &
+        perf_pid=$!
+    fi
+    up_before=$(uptime); t0=$(ticks_now)
+    /usr/bin/time -f '%U %S %e' -o "$times" "${command[@]}" >"$OUT/$tag-$server.json" 2>"$OUT/$tag-$server.stderr" || status=$?
+    t1=$(ticks_now); up_after=$(uptime)
+    if [ -n "$perf_pid" ]; then kill -INT "$perf_pid" 2>/dev/null; wait "$perf_pid" 2>/dev/null || true; fi
+    read -r s0 p0 r0 <<<"$t0"; read -r s1 p1 r1 <<<"$t1"
+    read -r cu cs wall <<<"$(tail -1 "$times")"
+    local client; client=$(awk -v u="$cu" -v s="$cs" 'BEGIN {printf "%.1f", u + s}')
+    emit "### $server — $label"
+    emit ""
+    emit "\`${command[*]}\`"
+    emit ""
+    emit "- load before: $up_before"
+    emit "- load after:  $up_after"
+    emit "- exit status $status; wall $wall s; CPU s: pglive serve $(secs "$s0" "$s1"), PostgreSQL $(secs "$p0" "$p1"), RabbitMQ $(secs "$r0" "$r1"), client $client (user $cu + sys $cs)"
+    emit "- report: \`$(tr -d '\n' <"$OUT/$tag-$server.json")\`"
+    [ -s "$OUT/$tag-$server.stderr" ] && emit "- stderr: \`$(tail -3 "$OUT/$tag-$server.stderr" | tr '\n' ' ')\`"
+    emit ""
+    printf '%s|%s|%s|%s|%s|%s|%s|%s\n' "$tag" "$server" "$label" "$(secs "$s0" "$s1")" "$(secs "$p0" "$p1")" \
+        "$(secs "$r0" "$r1")" "$client" "$wall" >>"$OUT/cpu.psv"
+}
+
+# idle <server> <pid>: RSS of the server before and while IDLE_SUBSCRIBERS sessions hold.
+idle_memory() {
+    local server=$1 pid=$2 n=$IDLE_SUBSCRIBERS auth
+    if [ "$server" = pglive ]; then
+        auth=(--url "$PGLIVE_URL" --destination /topic/bench --login bench --passcode bench)
+    else
+        auth=(--url "$RABBIT_URL" --destination /topic/bench --stomp-host / --login guest --passcode guest)
+    fi
+    local command=("$PGLIVE" bench "${auth[@]}" --subscribers "$n" --idle --seconds "$IDLE_HOLD_SECONDS" --json)
+    local before during after status=0 errors=$OUT/idle-$server.stderr up_before
+    up_before=$(uptime)
+    before=$(rss_kib "$pid")
+    log "$server idle memory: ${command[*]}"
+    : >"$errors"
+    "${command[@]}" >"$OUT/idle-$server.json" 2>"$errors" &
+    local bench=$!
+    until grep -q "holding idle subscriptions" "$errors" || ! kill -0 "$bench" 2>/dev/null; do sleep 1; done
+    sleep 5
+    during=$(rss_kib "$pid")
+    local established
+    established=$(ss -tnH state established "sport = :$( [ "$server" = pglive ] && echo "$HTTP_PORT" || echo 15674 )" | wc -l)
+    wait "$bench" || status=$?
+    sleep 3
+    after=$(rss_kib "$pid")
+    emit "### $server — $n idle sessions"
+    emit ""
+    emit "\`${command[*]}\`"
+    emit ""
+    emit "- load before: $up_before; after: $(uptime)"
+    emit "- server RSS: $before KiB before, $during KiB with the sessions ($established established server-side sockets at the sample), $after KiB 3 s after they closed"
+    emit "- per session: $(( (during - before) / n )) KiB (exit status $status)"
+    emit "- report: \`$(tr -d '\n' <"$OUT/idle-$server.json")\`"
+    emit "- stderr: \`$(grep -v '^$' "$errors" | tail -3 | tr '\n' ' ')\`"
+    emit ""
+}
+
+emit "## Run $(date -u '+%Y-%m-%d %H:%M:%S UTC'), commit $COMMIT, ulimit -n $(ulimit -n)"
+emit ""
+emit "pglive: \`${SERVE_CMD[*]}\` (pid $SERVE_PID); PostgreSQL 15 postmaster pid $PG_PID; RabbitMQ $(rabbitmqctl -q version 2>/dev/null) beam pid $RABBIT_PID"
+emit ""
+: >"$OUT/cpu.psv"
+for spec in "s1|100 subscribers × 50 msg/s|--subscribers 100 --rate 50" \
+            "s2|1000 subscribers × 10 msg/s|--subscribers 1000 --rate 10" \
+            "s3|saturation, 1000 subscribers|--subscribers 1000 --rate 0"; do
+    IFS='|' read -r tag label args <<<"$spec"
+    # shellcheck disable=SC2086
+    scenario pglive "$label" "$tag" $args
+    # shellcheck disable=SC2086
+    scenario rabbitmq "$label" "$tag" $args
+done
+
+idle_memory pglive "$SERVE_PID"
+[ "$IDLE_RABBITMQ" = 1 ] && idle_memory rabbitmq "$RABBIT_PID"
+
+# --- side-by-side table -----------------------------------------------------------------
+emit "### Side by side"
+emit ""
+emit "| scenario | server | delivered / expected | lost | dup | msg/s | p50 ms | p99 ms | max ms | errors | CPU s server / PostgreSQL / client |"
+emit "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+while IFS='|' read -r tag server label cs cp cr cc wall; do
+    f=$OUT/$tag-$server.json
+    if jq -e . "$f" >/dev/null 2>&1; then
+        row=$(jq -r '"\(.delivered) / \(.expected_deliveries) | \(.lost) | \(.duplicates) | \(.delivered_per_second|floor) | \(.latency_ms.p50*10|round/10) | \(.latency_ms.p99*10|round/10) | \(.latency_ms.max*10|round/10) | \(.connection_errors)"' "$f")
+    else
+        row="no report | | | | | | | "
+    fi
+    if [ "$server" = pglive ]; then srv=$cs; pg=$cp; else srv=$cr; pg=-; fi
+    emit "| $label | $server | $row | $srv / $pg / $cc |"
+done <"$OUT/cpu.psv"
+emit ""
+log "done"
