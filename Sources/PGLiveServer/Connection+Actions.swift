@@ -115,8 +115,10 @@ extension Connection {
             frames = []
             return
         }
+        self.watchdog.writeBegins()
+        defer { self.watchdog.writeEnds() }
         do {
-            try await self.transport.write(frames, within: self.driver.writeTimeout)
+            try await self.transport.write(frames)
             self.session.didWrite(now: .now())
         } catch {
             self.driver.logger.debug("writing to the client failed", metadata: ["session": "\(self.id)", "error": "\(error)"])

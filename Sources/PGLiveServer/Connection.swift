@@ -13,6 +13,8 @@ struct Connection<Transport: FrameTransport> {
     let mailbox: AsyncStream<ConnectionEvent>.Continuation
     /// Writes to the client.
     let transport: Transport
+    /// Notices writes the client does not take.
+    let watchdog: WriteWatchdog
     /// Operations in flight, cancelled when the connection ends.
     var operations: [STOMPSession.OperationID: Task<Void, Never>] = [:]
     /// The last `SEND` or `COMMIT` stored or being stored: the next one waits for it, so a
@@ -24,11 +26,15 @@ struct Connection<Transport: FrameTransport> {
     var isClosed = false
 
     /// Creates the state of a new connection.
-    init(driver: ConnectionDriver, session: STOMPSession, mailbox: AsyncStream<ConnectionEvent>.Continuation, transport: Transport) {
+    init(
+        driver: ConnectionDriver, session: STOMPSession, mailbox: AsyncStream<ConnectionEvent>.Continuation,
+        transport: Transport, watchdog: WriteWatchdog
+    ) {
         self.driver = driver
         self.session = session
         self.mailbox = mailbox
         self.transport = transport
+        self.watchdog = watchdog
     }
 
     /// The session id.

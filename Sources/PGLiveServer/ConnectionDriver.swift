@@ -46,17 +46,31 @@ struct ConnectionDriver: Sendable {
             }
             mailbox.yield(.peerClosed)
         }
-        var connection = Connection(
-            driver: self, session: STOMPSession(id: id, configuration: self.sessionConfiguration),
-            mailbox: mailbox, transport: transport)
-        for await event in events {
-            await connection.handle(event)
-            if connection.isClosed {
-                break
+        let watchdog = WriteWatchdog(timeout: self.writeTimeout)
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                var connection = Connection(
+                    driver: self, session: STOMPSession(id: id, configuration: self.sessionConfiguration),
+                    mailbox: mailbox, transport: transport, watchdog: watchdog)
+                for await event in events {
+                    await connection.handle(event)
+                    if connection.isClosed {
+                        break
+                    }
+                    connection.scheduleTick()
+                }
+                connection.end()
             }
-            connection.scheduleTick()
+            group.addTask {
+                await watchdog.waitForStalledWrite()
+                if !Task.isCancelled {
+                    self.logger.debug("the client took no bytes in time", metadata: ["session": "\(id)"])
+                }
+            }
+            // Whichever ends first: the connection, or a stalled write (which cancels it).
+            await group.next()
+            group.cancelAll()
         }
-        connection.end()
         reader.cancel()
         mailbox.finish()
         await self.hub.remove(id)
