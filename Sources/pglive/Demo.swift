@@ -53,12 +53,17 @@ struct Demo: AsyncParsableCommand {
         log.logLevel = .info
         let logger = log
         let console = MigrateConsole(json: false)
+        let startup = StartupSignal()
         let server = try databaseURL == nil
             ? PrivatePostgresServer.start(options: .init(directory: dataDir), logger: logger)
             : nil
         defer { server?.stop() }
         let url = databaseURL ?? server!.connectionString
         try prepare(url: url, logger: logger, console: console)
+        if startup.received {
+            logger.info("stopped before the demo was ready")
+            return
+        }
         let configuration = ServerConfiguration(
             database: PostgresConfiguration(connectionString: url, applicationName: "pglive demo"),
             host: "127.0.0.1", httpPort: httpPort, stompPort: stompPort,

@@ -12,6 +12,25 @@ import Testing
         }
     }
 
+    @Test func sigintWhileStartingStopsPostgresAndRemovesTheFolder() async throws {
+        let process = try PGLiveProcess([
+            "demo", "--http-port", "0", "--stomp-port", "0", "--dir", TestPostgres.projectMigrations,
+        ])
+        var folder: String?
+        try await Deadline.waitUntil("pglive demo to start PostgreSQL (stderr: \(process.stderr))", timeout: .seconds(90)) {
+            folder = Self.match(#"folder=(\S+)"#, in: process.stderr)
+            return folder != nil || !process.process.isRunning
+        }
+        let startingFolder = try #require(folder)
+
+        process.process.interrupt()
+
+        #expect(try await process.exitStatus() == 0)
+        #expect(!process.stdout.contains("pglive demo is ready."))
+        #expect(Self.processes(mentioning: startingFolder).isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: startingFolder))
+    }
+
     private func runDemoOnce() async throws {
         let process = try PGLiveProcess([
             "demo", "--http-port", "0", "--stomp-port", "0", "--dir", TestPostgres.projectMigrations,
