@@ -51,21 +51,13 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         var logger = Logger(label: "pglive.serve")
         logger.logLevel = .info
-        let log = logger
         let url = databaseURL ?? ProcessInfo.processInfo.environment["PGLIVE_DATABASE_URL"] ?? ""
         let configuration = ServerConfiguration(
             database: PostgresConfiguration(connectionString: url, applicationName: "pglive serve"),
             host: host, httpPort: httpPort, stompPort: stompPort,
             authenticator: Authenticator(users: try staticUsers(), allowsAnonymous: allowAnonymous),
             autoCreateTopics: autoCreateTopics)
-        do {
-            try await PGLiveServer(configuration: configuration, logger: logger).run { endpoint, port in
-                log.info("listening", metadata: ["endpoint": "\(endpoint.rawValue)", "host": "\(host)", "port": "\(port)"])
-            }
-        } catch {
-            logger.critical("pglive serve stopped: \(error)")
-            throw ExitCode.failure
-        }
+        try await ServerLauncher.run(configuration, logger: logger)
     }
 
     /// The `--user` values, parsed.

@@ -47,7 +47,7 @@ class PGLive:
 
 @pytest.fixture(scope="session")
 def database_url():
-    demo = PGLive("demo")
+    demo = PGLive("demo", "--http-port", "0", "--stomp-port", "0")
     try:
         match = wait_for(lambda: re.search(r"database:\s+(\S+)", demo.log()), "pglive demo to start PostgreSQL")
         yield match.group(1)
