@@ -6,10 +6,7 @@ import PostgresLibPQ
 
 /// The options every `pglive migrate` subcommand shares.
 struct MigrateOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(
-        "libpq connection URL or string (default: $PGLIVE_DATABASE_URL, else the PG* variables and ~/.pgpass).",
-        valueName: "url"))
-    var databaseURL: String?
+    @OptionGroup var database: DatabaseOption
 
     @Option(help: ArgumentHelp("The folder of migration files.", valueName: "path"))
     var dir: String = "migrations"
@@ -28,8 +25,7 @@ struct MigrateOptions: ParsableArguments {
 
     /// The connection settings: the flag, else `PGLIVE_DATABASE_URL`, else libpq's environment.
     var connectionConfiguration: PostgresConfiguration {
-        let url = databaseURL ?? ProcessInfo.processInfo.environment["PGLIVE_DATABASE_URL"] ?? ""
-        return PostgresConfiguration(connectionString: url, applicationName: "pglive migrate")
+        database.configuration(applicationName: "pglive migrate")
     }
 
     /// Runs a subcommand's work, turning every error into one line on standard error and

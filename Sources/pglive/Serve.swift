@@ -14,10 +14,7 @@ struct Serve: AsyncParsableCommand {
             session with an ERROR "server shutting down" and exits 0.
             """)
 
-    @Option(help: ArgumentHelp(
-        "libpq connection URL or string (default: $PGLIVE_DATABASE_URL, else the PG* variables and ~/.pgpass).",
-        valueName: "url"))
-    var databaseURL: String?
+    @OptionGroup var database: DatabaseOption
 
     @Option(help: ArgumentHelp("The address to listen on.", valueName: "address"))
     var host: String = "127.0.0.1"
@@ -51,9 +48,8 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         var logger = Logger(label: "pglive.serve")
         logger.logLevel = .info
-        let url = databaseURL ?? ProcessInfo.processInfo.environment["PGLIVE_DATABASE_URL"] ?? ""
         let configuration = ServerConfiguration(
-            database: PostgresConfiguration(connectionString: url, applicationName: "pglive serve"),
+            database: database.configuration(applicationName: "pglive serve"),
             host: host, httpPort: httpPort, stompPort: stompPort,
             authenticator: Authenticator(users: try staticUsers(), allowsAnonymous: allowAnonymous),
             autoCreateTopics: autoCreateTopics)
