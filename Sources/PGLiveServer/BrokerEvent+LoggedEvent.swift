@@ -2,6 +2,7 @@ import Broker
 import ChangeFeed
 import Foundation
 import NIOCore
+import PostgresLibPQ
 import STOMP
 
 extension BrokerEvent {
@@ -19,7 +20,7 @@ extension BrokerEvent {
             topic: topic,
             position: event.position,
             operation: operation,
-            committedAt: event.committedAt.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true)),
+            committedAt: PostgresTimestampText.format(event.committedAt),
             contentType: event.payloadContentType,
             headers: Self.headers(json: event.headers),
             body: ByteBuffer(bytes: event.payload)

@@ -24,6 +24,9 @@ import Testing
         #expect(message.headers["op"] == "INSERT")
         #expect(Int64(message.headers["position"] ?? "") != nil)
         #expect(message.headers["committed-at"]?.hasSuffix("Z") == true, "\(message.headers)")
+        // RFC 3339 in UTC with the log's microsecond precision.
+        let committedAt = try #require(message.headers["committed-at"])
+        #expect(committedAt.wholeMatch(of: /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z/) != nil, "\(committedAt)")
         let row = try JSONSerialization.jsonObject(with: Data(buffer: message.body)) as? [String: Any]
         #expect(row?["id"] as? Int == 1)
         #expect(row?["status"] as? String == "open")
