@@ -64,8 +64,22 @@ let package = Package(
             ]
         ),
         .target(
+            name: "HistoryAPI",
+            dependencies: [
+                "PostgresLibPQ",
+                "ChangeFeed",
+                "RowFilter",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        .target(
             name: "PGLiveServer",
             dependencies: [
+                "HistoryAPI",
                 "STOMP",
                 "Broker",
                 "ChangeFeed",
@@ -161,6 +175,15 @@ let package = Package(
                 "PGLiveServer", "STOMP", "Broker", "ChangeFeed", "PostgresLibPQ", "PostgresTestSupport", "pglive",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "HistoryAPITests",
+            dependencies: [
+                "HistoryAPI", "ChangeFeed", "PostgresLibPQ", "PostgresTestSupport", "RowFilter",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(
