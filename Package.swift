@@ -64,8 +64,15 @@ let package = Package(
             ]
         ),
         .target(
+            name: "Dashboard",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        .target(
             name: "PGLiveServer",
             dependencies: [
+                "Dashboard",
                 "STOMP",
                 "Broker",
                 "ChangeFeed",
@@ -149,6 +156,10 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
             ]
+        ),
+        .testTarget(
+            name: "DashboardTests",
+            dependencies: ["Dashboard"]
         ),
         .testTarget(
             name: "RowFilterTests",

@@ -1,3 +1,4 @@
+import Dashboard
 import HTTPTypes
 import Hummingbird
 import HummingbirdWebSocket
@@ -27,6 +28,7 @@ enum HTTPServer {
                 status: .ok, headers: [.contentType: "application/json"],
                 body: ResponseBody(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
         }
+        Dashboard.addRoutes(to: router)
         let webSocketRouter = Router(context: BasicWebSocketRequestContext.self)
         webSocketRouter.ws("/stomp") { request, _ in
             guard let chosen = WebSocketSubprotocol.choose(from: request.headers[values: .secWebSocketProtocol]) else {
