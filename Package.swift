@@ -70,9 +70,23 @@ let package = Package(
             ]
         ),
         .target(
+            name: "HistoryAPI",
+            dependencies: [
+                "PostgresLibPQ",
+                "ChangeFeed",
+                "RowFilter",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        .target(
             name: "PGLiveServer",
             dependencies: [
                 "Dashboard",
+                "HistoryAPI",
                 "STOMP",
                 "Broker",
                 "ChangeFeed",
@@ -172,6 +186,15 @@ let package = Package(
                 "PGLiveServer", "STOMP", "Broker", "ChangeFeed", "PostgresLibPQ", "PostgresTestSupport", "pglive",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "HistoryAPITests",
+            dependencies: [
+                "HistoryAPI", "ChangeFeed", "PostgresLibPQ", "PostgresTestSupport", "RowFilter",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(

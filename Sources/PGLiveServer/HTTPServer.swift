@@ -1,11 +1,13 @@
 import Dashboard
 import HTTPTypes
+import HistoryAPI
 import Hummingbird
 import HummingbirdWebSocket
 import Logging
 import NIOCore
 
-/// The HTTP endpoint: STOMP over WebSocket at `/stomp` and `GET /healthz`.
+/// The HTTP endpoint: STOMP over WebSocket at `/stomp`, the history API under `/api/v1`
+/// (behind HTTP Basic authentication), `GET /openapi.json` and `GET /healthz`.
 enum HTTPServer {
     /// The largest WebSocket message: a 1 MiB STOMP body plus its headers.
     static let maxMessageSize = (1 << 20) + (64 << 10)
@@ -16,10 +18,12 @@ enum HTTPServer {
     ///   - host: The address to bind.
     ///   - port: The port; `0` picks a free one.
     ///   - driver: Serves each WebSocket connection.
+    ///   - history: The history API.
+    ///   - authenticator: Who may use the history API.
     ///   - logger: Hummingbird's logger.
     ///   - onListening: Told the bound port once listening.
     static func application(
-        host: String, port: Int, driver: ConnectionDriver, logger: Logger,
+        host: String, port: Int, driver: ConnectionDriver, history: HistoryAPI, authenticator: Authenticator, logger: Logger,
         onListening: @escaping @Sendable (Endpoint, Int) async -> Void
     ) -> some ApplicationProtocol {
         let router = Router()
@@ -28,6 +32,8 @@ enum HTTPServer {
                 status: .ok, headers: [.contentType: "application/json"],
                 body: ResponseBody(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
         }
+        OpenAPIDocument.addRoute(to: router)
+        history.addRoutes(to: router.group("api/v1").add(middleware: BasicAuthentication(authenticator: authenticator)))
         Dashboard.addRoutes(to: router)
         let webSocketRouter = Router(context: BasicWebSocketRequestContext.self)
         webSocketRouter.ws("/stomp") { request, _ in

@@ -1,4 +1,5 @@
 import ChangeFeed
+import HistoryAPI
 import Logging
 import PostgresLibPQ
 import ServiceLifecycle
@@ -26,8 +27,8 @@ extension PGLiveServer {
         let pool = PostgresPool(
             connection: configuration.database,
             configuration: .init(maxConnections: configuration.maxDatabaseConnections), logger: self.logger)
-        let (head, directory) = try await pool.serving { connection in
-            (try EventLog.headPosition(on: connection), try TopicDirectory.load(on: connection))
+        let (head, directory, cursorKey) = try await pool.serving { connection in
+            (try EventLog.headPosition(on: connection), try TopicDirectory.load(on: connection), try HistoryAPI.cursorKey(on: connection))
         }
         let hub = BrokerHub(configuration: configuration.broker, startingAfter: head)
         await hub.replaceTopics(with: directory)
@@ -41,7 +42,9 @@ extension PGLiveServer {
         let services: [any Service] = [
             FeedService(feed: ChangeFeed(pool: pool, listen: configuration.database, logger: self.logger), hub: hub, position: head),
             HTTPServer.application(
-                host: configuration.host, port: configuration.httpPort, driver: driver, logger: self.logger,
+                host: configuration.host, port: configuration.httpPort, driver: driver,
+                history: HistoryAPI(pool: pool, cursorKey: cursorKey, configuration: configuration.history, logger: self.logger),
+                authenticator: configuration.authenticator, logger: self.logger,
                 onListening: onListening),
             STOMPTCPServer(host: configuration.host, port: configuration.stompPort, driver: driver, onListening: onListening),
             SessionTerminator(hub: hub),

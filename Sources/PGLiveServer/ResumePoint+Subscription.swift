@@ -24,8 +24,7 @@ extension ResumePoint {
                 throw .invalidResumePoint(header: "from-position", value: value)
             }
         case (nil, .some(let value)):
-            let fractional = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
-            guard let time = (try? fractional.parse(value)) ?? (try? Date.ISO8601FormatStyle().parse(value)) else {
+            guard let time = RFC3339Time.parse(value) else {
                 throw .invalidResumePoint(header: "from-time", value: value)
             }
             self = .time(time)

@@ -1,4 +1,5 @@
 import Broker
+import HistoryAPI
 import PostgresLibPQ
 import STOMP
 
@@ -31,6 +32,8 @@ public struct ServerConfiguration: Sendable {
     public var maxDatabaseConnections: Int
     /// How long a client may take to accept written bytes before its connection is closed.
     public var writeTimeout: Duration
+    /// The history API's page sizes and timeouts.
+    public var history: HistoryConfiguration
 
     /// Creates a configuration with the defaults of `pglive serve`.
     ///
@@ -65,5 +68,6 @@ public struct ServerConfiguration: Sendable {
         self.broker = Broker.Configuration()
         self.maxDatabaseConnections = maxDatabaseConnections
         self.writeTimeout = writeTimeout
+        self.history = HistoryConfiguration()
     }
 }

@@ -30,9 +30,15 @@ extension PGConnection {
     }
 
     /// Runs `body` inside `BEGIN` … `COMMIT`; rolls back and rethrows if it throws.
-    /// - Parameter body: the work to do in the transaction.
-    public func transaction<T>(_ body: (PGConnection) throws -> T) throws -> T {
-        try execute("BEGIN")
+    ///
+    /// ```swift
+    /// let head = try connection.transaction(.readOnlySnapshot) { try $0.query("SELECT …") }
+    /// ```
+    /// - Parameters:
+    ///   - mode: the isolation level and access mode; read committed, read write by default.
+    ///   - body: the work to do in the transaction.
+    public func transaction<T>(_ mode: PostgresTransactionMode = .readWrite, _ body: (PGConnection) throws -> T) throws -> T {
+        try execute(mode.beginStatement)
         do {
             let value = try body(self)
             try execute("COMMIT")

@@ -1,0 +1,70 @@
+import HTTPTypes
+import Hummingbird
+import PostgresLibPQ
+
+extension HistoryAPI {
+    /// `GET /api/v1/topics/{topic}/events`: a JSON page, or the whole range as NDJSON or CSV.
+    func events(_ request: Request, topic name: String) async throws(HistoryError) -> Response {
+        let pairs = Self.pairs(of: request)
+        let format = try ResponseFormat.negotiate(
+            parameter: pairs.first { $0.0 == "format" }?.1, accept: request.headers[.accept])
+        let parameters = try HistoryParameters(pairs, controlNames: EventsQuery.controlNames, scope: "events/\(name)")
+        let page = PageLink(request: request, pairs: pairs, parameters: parameters, key: key)
+        if format == .json, page.isUnchanged(request) {
+            return Response(status: .notModified, headers: [.eTag: page.etag])
+        }
+        let query = try EventsQuery(
+            parameters, topic: try await topic(named: name), format: format, configuration: configuration, key: key)
+        switch format {
+        case .json:
+            return try await eventsPage(query, link: page)
+        case .ndjson:
+            let (sql, bindings) = query.sql(selecting: EventsQuery.documentColumn, extraRow: false)
+            let values = bindings.values
+            return try await export.response(format: format) { connection, pipe in
+                try ExportWriter.run(on: connection) { connection in
+                    try connection.streamChunks(sql, values) { row, chunk in
+                        row.append(column: 1, to: &chunk)
+                        chunk.append(10)
+                    } onChunk: { chunk in
+                        try pipe.send(.chunk(chunk))
+                        return .next
+                    }
+                }
+            }
+        case .csv:
+            let (sql, bindings) = query.sql(selecting: EventsQuery.csvColumns, extraRow: false)
+            let values = bindings.values
+            return try await export.response(format: format) { connection, pipe in
+                var header: [UInt8] = []
+                CSVField.appendLine(EventsQuery.csvHeader, to: &header)
+                try pipe.send(.chunk(header))
+                try ExportWriter.run(on: connection) { connection in
+                    try ExportWriter.streamCSV(sql, values, columns: 0..., on: connection, into: pipe)
+                }
+            }
+        }
+    }
+
+    private func eventsPage(_ query: EventsQuery, link: PageLink) async throws(HistoryError) -> Response {
+        let (sql, bindings) = query.sql(selecting: EventsQuery.documentColumn, extraRow: true)
+        let values = bindings.values
+        let rows = try await read { connection in
+            try connection.query(sql, values).rows.map { row in
+                (try row.decode(0, as: Int64.self), try row.decode(1, as: String.self))
+            }
+        }
+        let limit = query.limit ?? rows.count
+        let hasMore = rows.count > limit
+        let shown = rows.prefix(limit)
+        let continuation = shown.last?.0 ?? (query.descending ? query.before : query.after) ?? 0
+        let next = hasMore || !query.isClosed ? PageCursor(values: [String(continuation)]) : nil
+        // A full page's range is behind later commits, so it never changes, unless a
+        // descending page is the newest one.
+        let immutable = hasMore && (!query.descending || query.before != nil)
+        return link.response(documents: shown.map(\.1), next: next, immutable: immutable)
+    }
+
+    /// The exports of this API.
+    var export: Export { Export(pool: pool, stallTimeout: configuration.stalledClientTimeout, logger: logger) }
+}

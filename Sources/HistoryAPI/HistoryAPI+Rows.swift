@@ -1,0 +1,61 @@
+import ChangeFeed
+import HTTPTypes
+import Hummingbird
+import PostgresLibPQ
+
+extension HistoryAPI {
+    /// `GET /api/v1/topics/{topic}/rows`: the table's current rows and, in the same
+    /// snapshot, the log position to continue from live (`Stream-Position`).
+    func rows(_ request: Request, topic name: String) async throws(HistoryError) -> Response {
+        let pairs = Self.pairs(of: request)
+        let format = try ResponseFormat.negotiate(
+            parameter: pairs.first { $0.0 == "format" }?.1, accept: request.headers[.accept])
+        let parameters = try HistoryParameters(pairs, controlNames: RowsQuery.controlNames, scope: "rows/\(name)")
+        let query = try RowsQuery(
+            parameters, topic: try await topic(named: name), format: format, configuration: configuration, key: key)
+        let keyCount = query.sortColumns.count
+        switch format {
+        case .json:
+            let (sql, bindings) = query.sql(selecting: query.documentColumn, extraRow: true)
+            let values = bindings.values
+            let (head, rows) = try await read { connection in
+                let head = try EventLog.headPosition(on: connection)
+                let rows = try connection.query(sql, values).rows.map { row in
+                    ((0..<keyCount).map { (try? row.decode($0, as: String.self)) ?? "" }, try row.decode(keyCount, as: String.self))
+                }
+                return (head, rows)
+            }
+            let limit = query.limit ?? rows.count
+            let shown = rows.prefix(limit)
+            let next = rows.count > limit ? shown.last.map { PageCursor(values: $0.0) } : nil
+            var response = PageLink(request: request, pairs: pairs, parameters: parameters, key: key)
+                .response(documents: shown.map(\.1), next: next, immutable: false)
+            response.headers[HTTPField.Name.streamPosition] = String(head)
+            return response
+        case .ndjson, .csv:
+            let columns = format == .csv ? query.csvColumns : query.documentColumn
+            let (sql, bindings) = query.sql(selecting: columns, extraRow: false)
+            let values = bindings.values
+            let header = query.selected.map(\.name)
+            return try await export.response(format: format) { connection, pipe in
+                try ExportWriter.run(on: connection) { connection in
+                    try pipe.send(.head(try EventLog.headPosition(on: connection)))
+                    if format == .csv {
+                        var line: [UInt8] = []
+                        CSVField.appendLine(header, to: &line)
+                        try pipe.send(.chunk(line))
+                        try ExportWriter.streamCSV(sql, values, columns: keyCount..., on: connection, into: pipe)
+                    } else {
+                        try connection.streamChunks(sql, values) { row, chunk in
+                            row.append(column: keyCount, to: &chunk)
+                            chunk.append(10)
+                        } onChunk: { chunk in
+                            try pipe.send(.chunk(chunk))
+                            return .next
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

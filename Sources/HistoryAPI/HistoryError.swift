@@ -1,0 +1,60 @@
+/// A history request that cannot be answered: its HTTP status, a stable code, a message
+/// for people and optional detail. Mapped once to the JSON error body
+/// `{ "error": { "code", "message", "detail" } }`.
+///
+/// Messages name the offending parameter or value; they never contain SQL or a stack trace.
+public struct HistoryError: Error, Sendable, Equatable {
+    /// The kinds of failure, each with its HTTP status.
+    public enum Code: String, Sendable {
+        /// A query parameter is malformed or conflicts with another (400).
+        case invalidParameter = "invalid_parameter"
+        /// A row filter does not parse (400).
+        case invalidFilter = "invalid_filter"
+        /// A cursor was altered or belongs to another query (400).
+        case invalidCursor = "invalid_cursor"
+        /// `limit` is above the configured maximum (400).
+        case limitTooHigh = "limit_too_high"
+        /// No credentials, or wrong ones (401).
+        case unauthorized = "unauthorized"
+        /// The topic does not exist (404).
+        case unknownTopic = "unknown_topic"
+        /// A filter, projection or order names a column the topic does not have (404).
+        case unknownColumn = "unknown_column"
+        /// No format the client accepts (406).
+        case notAcceptable = "not_acceptable"
+        /// The database cannot be reached or did not answer in time (503).
+        case databaseUnavailable = "database_unavailable"
+        /// An unexpected failure; details are in the server log (500).
+        case internalError = "internal_error"
+
+        /// The HTTP status code.
+        public var status: Int {
+            switch self {
+            case .invalidParameter, .invalidFilter, .invalidCursor, .limitTooHigh: 400
+            case .unauthorized: 401
+            case .unknownTopic, .unknownColumn: 404
+            case .notAcceptable: 406
+            case .databaseUnavailable: 503
+            case .internalError: 500
+            }
+        }
+    }
+
+    /// What went wrong.
+    public let code: Code
+    /// A one-line message.
+    public let message: String
+    /// More about it, such as the offending value, or `nil`.
+    public let detail: String?
+
+    /// Creates an error.
+    /// - Parameters:
+    ///   - code: the kind of failure.
+    ///   - message: a one-line message.
+    ///   - detail: more about it, if useful.
+    public init(_ code: Code, _ message: String, detail: String? = nil) {
+        self.code = code
+        self.message = message
+        self.detail = detail
+    }
+}
