@@ -57,7 +57,7 @@ enum DashboardPage {
 
             <section id="rows-panel" class="card" hidden>
               <div class="toolbar">
-                <h3>Live rows</h3>
+                <h3 id="rows-title">Live rows</h3>
                 <span id="rows-count" class="detail"></span>
               </div>
               <div class="scroll"><table id="rows"><thead></thead><tbody></tbody></table></div>

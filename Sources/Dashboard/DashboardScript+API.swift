@@ -24,11 +24,15 @@ extension DashboardScript {
             this.authorization = basicAuthorization(login, passcode);
           }
 
-          // The response to GET `path`; throws ApiError unless it is 2xx.
+          // The response to GET `path`; throws ApiError unless it is 2xx. Credentials are
+          // omitted so that a 401's `WWW-Authenticate: Basic` never opens the browser's own
+          // login dialog: the page's form asks instead.
           async get(path, accept = 'application/json') {
             let response;
             try {
-              response = await fetch(path, { headers: { Authorization: this.authorization, Accept: accept }, cache: 'no-store' });
+              response = await fetch(path, {
+                headers: { Authorization: this.authorization, Accept: accept }, credentials: 'omit', cache: 'no-store',
+              });
             } catch (error) {
               throw new ApiError(0, 'unreachable', `cannot reach pglive (${error.message})`);
             }

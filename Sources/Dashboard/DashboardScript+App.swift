@@ -159,6 +159,7 @@ extension DashboardScript {
           window.pgliveSnapshotPosition[name] = current.position === null ? null : Number(current.position);
           const columns = topic.kind === 'table' ? columnsOf(topic, rows) : ['position', 'committed_at', 'event'].map((name) => ({ name, type: name === 'position' ? 'bigint' : 'text' }));
           page.table.reset(columns.map((column) => column.name), topic.kind === 'table' ? topic.key_columns || [] : [], rows);
+          $('rows-title').textContent = topic.kind === 'table' ? 'Live rows' : 'Live events';
           $('rows-panel').hidden = false;
           if (topic.kind === 'table') setupChart(topic, columns, rows);
           else $('chart-panel').hidden = true;

@@ -59,10 +59,15 @@ extension DashboardScript {
             const lines = new Map();
             for (const sample of this.samples) {
               if (!lines.has(sample.series)) lines.set(sample.series, []);
-              lines.get(sample.series).push(`${x(sample.n).toFixed(1)},${y(sample.value).toFixed(1)}`);
+              lines.get(sample.series).push([x(sample.n).toFixed(1), y(sample.value).toFixed(1)]);
             }
             for (const [series, points] of lines) {
-              children.push(svgElement('polyline', { points: points.join(' '), stroke: this.colors.get(series), 'data-series': series }));
+              const color = this.colors.get(series);
+              const [cx, cy] = points[points.length - 1];
+              children.push(
+                svgElement('polyline', { points: points.map((point) => point.join(',')).join(' '), stroke: color, 'data-series': series }),
+                svgElement('circle', { cx, cy, r: 2.5, style: `fill:${color}` }),
+              );
             }
             children.push(
               svgElement('text', { x: plot.left - 6, y: plot.top + 4, 'text-anchor': 'end' }, String(+high.toFixed(2))),

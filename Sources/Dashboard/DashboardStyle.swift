@@ -8,6 +8,7 @@ enum DashboardStyle {
           color: var(--ink); background: var(--bg);
         }
         * { box-sizing: border-box; }
+        [hidden] { display: none !important; }
         body { margin: 0; }
         header { display: flex; align-items: center; gap: 12px; padding: 10px 20px; background: #111827; color: #f9fafb; }
         header h1 { font-size: 18px; margin: 0 12px 0 0; letter-spacing: .5px; }
@@ -17,7 +18,7 @@ enum DashboardStyle {
         .connection[data-state="connected"] { background: var(--good); }
         .connection[data-state="connecting"], .connection[data-state="reconnecting"] { background: var(--warn); }
         .connection[data-state="refused"] { background: var(--bad); }
-        main { display: grid; grid-template-columns: 220px 1fr; gap: 16px; padding: 16px 20px; }
+        main { display: grid; grid-template-columns: 220px minmax(0, 1fr); gap: 16px; padding: 16px 20px; }
         .card { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 12px 16px; margin-bottom: 16px; }
         .card h2, .card h3 { margin: 0 0 8px; font-size: 15px; }
         .login { max-width: 360px; margin: 48px auto; }
@@ -41,14 +42,14 @@ enum DashboardStyle {
         table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
         th, td { text-align: left; padding: 3px 8px; border-bottom: 1px solid var(--line); white-space: nowrap; }
         th { position: sticky; top: 0; background: var(--card); color: var(--muted); font-weight: 600; }
-        td.json { white-space: normal; font-family: ui-monospace, monospace; font-size: 12px; }
+        td.json { white-space: normal; overflow-wrap: anywhere; min-width: 320px; font-family: ui-monospace, monospace; font-size: 12px; }
         tr.changed { animation: flash 1.2s ease-out; }
         @keyframes flash { from { background: #fef3c7; } to { background: transparent; } }
         #chart { width: 100%; height: auto; display: block; }
         #chart .axis { stroke: var(--line); }
         #chart text { fill: var(--muted); font-size: 11px; }
         #chart polyline { fill: none; stroke-width: 1.6; }
-        @media (max-width: 760px) { main { grid-template-columns: 1fr; } }
+        @media (max-width: 760px) { main { grid-template-columns: minmax(0, 1fr); } }
 
         """#
 }
