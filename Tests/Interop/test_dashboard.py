@@ -8,11 +8,13 @@ import base64
 import json
 import re
 import shutil
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
 
 import pytest
+from websockets.sync.server import serve as websocket_server
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -131,6 +133,49 @@ def test_frame_parser_in_the_browser(database_url, browser):
         ]
     finally:
         assert serve.stop() == 0
+
+
+def test_the_client_heart_beats_and_reconnects_when_the_server_goes_silent(database_url, browser):
+    """The page's StompClient against a fake server that answers CONNECTED with
+    `heart-beat:500,500` and then says nothing, while keeping the socket open."""
+    connections = []
+
+    def handler(websocket):
+        frames = []
+        connections.append({"subprotocol": websocket.subprotocol, "frames": frames})
+        for message in websocket:
+            frames.append(message)
+            if message.startswith("CONNECT\n"):
+                websocket.send("CONNECTED\nversion:1.2\nheart-beat:500,500\n\n\0")
+
+    with websocket_server(handler, "127.0.0.1", 0, subprotocols=["v12.stomp"]) as fake:
+        threading.Thread(target=fake.serve_forever, daemon=True).start()
+        serve, port = start_serve(database_url)
+        try:
+            browser.get(f"http://127.0.0.1:{port}/")
+            script(browser, f"""
+                window.heartBeatStates = [];
+                window.heartBeatClient = new StompClient({{
+                  url: 'ws://127.0.0.1:{fake.socket.getsockname()[1]}/stomp', login: 'ann', passcode: 'p:w',
+                  heartBeat: 500, onState: (state, detail) => window.heartBeatStates.push([state, detail]),
+                  onConnected: () => {{}}, onMessage: () => {{}}, onError: () => {{}},
+                }});
+                window.heartBeatClient.start();
+            """)
+            wait_for(lambda: len(connections) >= 2, "the client to reconnect", 10)
+            script(browser, "window.heartBeatClient.stop()")
+        finally:
+            serve.stop()
+        fake.shutdown()
+
+    first = connections[0]
+    assert first["subprotocol"] == "v12.stomp"
+    assert first["frames"][0] == ("CONNECT\naccept-version:1.2,1.1,1.0\nhost:127.0.0.1\nlogin:ann\npasscode:p:w\n"
+                                  "heart-beat:500,500\n\n\0")
+    assert first["frames"].count("\n") >= 1, "the client sent heart-beats"
+    states = script(browser, "return window.heartBeatStates")
+    assert ["connected", "STOMP 1.2"] in states
+    assert any(state == "reconnecting" and detail.startswith("no heart-beat from the server") for state, detail in states)
 
 
 def test_a_wrong_passcode_is_refused_on_the_page(database_url, browser):
