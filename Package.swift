@@ -64,6 +64,12 @@ let package = Package(
             ]
         ),
         .target(
+            name: "Dashboard",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        .target(
             name: "HistoryAPI",
             dependencies: [
                 "PostgresLibPQ",
@@ -79,6 +85,7 @@ let package = Package(
         .target(
             name: "PGLiveServer",
             dependencies: [
+                "Dashboard",
                 "HistoryAPI",
                 "STOMP",
                 "Broker",
@@ -163,6 +170,10 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
             ]
+        ),
+        .testTarget(
+            name: "DashboardTests",
+            dependencies: ["Dashboard"]
         ),
         .testTarget(
             name: "RowFilterTests",

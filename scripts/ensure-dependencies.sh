@@ -3,8 +3,9 @@
 # libpq-dev (client library and headers), pkg-config, the PostgreSQL server
 # binaries (for the private database of the demo and the tests), and Python 3 with
 # the interoperability tests' third-party clients (stomp.py 9, websocket-client,
-# websockets, pytest).
-# The Python part only with --with-test-clients (the test command); the demo needs none of it.
+# websockets, pytest) and the dashboard test's browser (Debian's chromium and
+# chromium-driver, driven by selenium).
+# The test clients only with --with-test-clients (the test command); the demo needs none of them.
 # As root it installs what is missing with apt-get and pip; otherwise it prints the commands.
 set -euo pipefail
 
@@ -18,6 +19,8 @@ compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql
 if $with_test_clients; then
     command -v python3 >/dev/null 2>&1 || missing+=(python3)
     python3 -m pip --version >/dev/null 2>&1 || missing+=(python3-pip)
+    command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+    command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 fi
 
 if ! command -v swift >/dev/null 2>&1; then
@@ -46,6 +49,7 @@ python3 -c "import stomp, sys; sys.exit(int(stomp.__version__.split('.')[0]) < 9
 python3 -c "import websocket" 2>/dev/null || python_missing+=(websocket-client)
 python3 -c "import websockets" 2>/dev/null || python_missing+=(websockets)
 python3 -c "import pytest" 2>/dev/null || python_missing+=(pytest)
+python3 -c "import selenium" 2>/dev/null || python_missing+=(selenium)
 
 if [ ${#python_missing[@]} -gt 0 ]; then
     if [ "$(id -u)" -eq 0 ]; then

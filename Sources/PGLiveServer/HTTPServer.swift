@@ -1,3 +1,4 @@
+import Dashboard
 import HTTPTypes
 import HistoryAPI
 import Hummingbird
@@ -33,6 +34,7 @@ enum HTTPServer {
         }
         OpenAPIDocument.addRoute(to: router)
         history.addRoutes(to: router.group("api/v1").add(middleware: BasicAuthentication(authenticator: authenticator)))
+        Dashboard.addRoutes(to: router)
         let webSocketRouter = Router(context: BasicWebSocketRequestContext.self)
         webSocketRouter.ws("/stomp") { request, _ in
             guard let chosen = WebSocketSubprotocol.choose(from: request.headers[values: .secWebSocketProtocol]) else {

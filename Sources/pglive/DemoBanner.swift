@@ -16,6 +16,7 @@ struct DemoBanner: Sendable {
             """
         var lines = [
             "pglive demo is ready.",
+            "  dashboard:  http://127.0.0.1:\(httpPort)/",
             "  topics:     sensors (demo.sensor_readings), orders (demo.orders), chat.lobby; others are created on first use",
             "  login:      \(login) / \(passcode)",
             "  WebSocket:  ws://127.0.0.1:\(httpPort)/stomp",
@@ -25,6 +26,7 @@ struct DemoBanner: Sendable {
         if let folder { lines.append("  folder:     \(folder)") }
         lines += [
             "  try:",
+            "    curl -u \(login):\(passcode) 'http://127.0.0.1:\(httpPort)/api/v1/topics/sensors/events?limit=5'",
             "    \(subscriber)",
             "    pglive bench --url ws://127.0.0.1:\(httpPort)/stomp --login \(login) --passcode \(passcode) --subscribers 100 --rate 20 --seconds 10",
             "    psql '\(databaseURL)' -c 'TABLE demo.orders'",

@@ -46,13 +46,21 @@ class PGLive:
 
 
 @pytest.fixture(scope="session")
-def database_url():
-    demo = PGLive("demo", "--http-port", "0", "--stomp-port", "0")
+def demo():
+    """`pglive demo` on free ports: its database URL and its HTTP port (user demo:demo)."""
+    process = PGLive("demo", "--http-port", "0", "--stomp-port", "0")
     try:
-        match = wait_for(lambda: re.search(r"database:\s+(\S+)", demo.log()), "pglive demo to start PostgreSQL")
-        yield match.group(1)
+        match = wait_for(
+            lambda: re.search(r"dashboard:\s+http://127\.0\.0\.1:(\d+)/.*?database:\s+(\S+)", process.log(), re.S),
+            "pglive demo to start PostgreSQL")
+        yield {"http": int(match.group(1)), "database_url": match.group(2)}
     finally:
-        demo.stop()
+        process.stop()
+
+
+@pytest.fixture(scope="session")
+def database_url(demo):
+    return demo["database_url"]
 
 
 @pytest.fixture(scope="session")
