@@ -20,7 +20,7 @@ set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$HERE")
 MIGRATIONS=${MIGRATIONS:-$ROOT/migrations}
-PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
+source "$HERE/lib.sh"
 RUN_SECONDS=${RUN_SECONDS:-8}
 REPS=${REPS:-5}
 CLIENT_COUNTS=${CLIENT_COUNTS:-"1 2"}
@@ -33,25 +33,11 @@ for b in "$PGBIN/initdb" "$PGBIN/pg_ctl" "$PSQL_BIN" "$PGBENCH_BIN"; do
 done
 ls "$MIGRATIONS"/*.sql >/dev/null 2>&1 || { echo "no migrations in $MIGRATIONS" >&2; exit 1; }
 
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-
-as_pg() {
-    if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
-
 WORK=$(mktemp -d /tmp/pglive-capture-bench.XXXXXX)
-chmod 755 "$WORK"
-[ "$(id -u)" = 0 ] && chown postgres: "$WORK"
-DATA=$WORK/data
 SCRIPTS=$WORK/scripts
-mkdir -p "$SCRIPTS"
-STARTED=0
-
 cleanup() {
     local rc=$?
-    if [ "$STARTED" = 1 ]; then
-        as_pg "$PGBIN/pg_ctl" -D "$DATA" -m immediate -w -t 30 stop >/dev/null 2>&1 || true
-    fi
+    stop_postgres
     rm -rf "$WORK"
     exit $rc
 }
@@ -59,23 +45,10 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-PORT=
-for _ in $(seq 1 100); do
-    p=$((20000 + RANDOM % 40000))
-    if ! port_in_use "$p"; then PORT=$p; break; fi
-done
-[ -n "$PORT" ] || { echo "no free port found" >&2; exit 1; }
-
 LOAD_BEFORE=$(uptime)
-log "initdb in $DATA"
-as_pg "$PGBIN/initdb" -D "$DATA" -A trust -U postgres -E UTF8 --no-instructions >"$WORK/initdb.log" 2>&1 \
-    || { cat "$WORK/initdb.log" >&2; exit 1; }
-log "starting PostgreSQL on 127.0.0.1:$PORT"
-as_pg "$PGBIN/pg_ctl" -D "$DATA" -l "$WORK/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $PORT -k $WORK" start >/dev/null \
-    || { cat "$WORK/server.log" >&2; exit 1; }
-STARTED=1
+start_postgres "$WORK"
+mkdir -p "$SCRIPTS"
+PORT=$PG_PORT
 
 export PGOPTIONS="-c client_min_messages=warning"
 PSQL=("$PSQL_BIN" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PORT" -U postgres -d postgres)

@@ -30,8 +30,7 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$HERE")
-PGLIVE=$ROOT/.build-release/release/pglive
-PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
+source "$HERE/lib.sh"
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-15}
 IDLE_SUBSCRIBERS=${IDLE_SUBSCRIBERS:-10000}
 IDLE_HOLD_SECONDS=${IDLE_HOLD_SECONDS:-15}
@@ -41,44 +40,21 @@ OUT=${OUT:-/tmp/pglive-fanout.$(date -u +%Y%m%dT%H%M%SZ)}
 RABBIT_URL=ws://127.0.0.1:15674/ws
 HZ=$(getconf CLK_TCK)
 
-log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 raise_nofile() {
     local hard; hard=$(ulimit -Hn)
     if [ "$hard" = unlimited ] || [ "$hard" -ge "$NOFILE" ]; then ulimit -n "$NOFILE"; else ulimit -n "$hard"; fi
 }
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() {
-    local p
-    for _ in $(seq 1 100); do
-        p=$((20000 + RANDOM % 40000))
-        port_in_use "$p" || { echo "$p"; return; }
-    done
-    log "no free port found"; exit 1
-}
 
 mkdir -p "$OUT"
 WORK=$(mktemp -d /tmp/pglive-fanout-pg.XXXXXX)
-chmod 755 "$WORK"
-[ "$(id -u)" = 0 ] && chown postgres: "$WORK"
-DATA=$WORK/data
-PG_STARTED=0 RABBIT_STARTED=0 SERVE_PID=
+RABBIT_STARTED=0
 
 cleanup() {
     local rc=$?
     set +e
-    if [ -n "$SERVE_PID" ] && kill -0 "$SERVE_PID" 2>/dev/null; then
-        log "stopping pglive serve ($SERVE_PID)"
-        kill -TERM "$SERVE_PID"
-        for _ in $(seq 1 20); do kill -0 "$SERVE_PID" 2>/dev/null || break; sleep 0.5; done
-        kill -0 "$SERVE_PID" 2>/dev/null && kill -KILL "$SERVE_PID"
-        wait "$SERVE_PID" 2>/dev/null
-    fi
-    if [ "$PG_STARTED" = 1 ]; then
-        log "stopping PostgreSQL"
-        cp "$WORK/server.log" "$OUT/postgres.log" 2>/dev/null
-        as_pg "$PGBIN/pg_ctl" -D "$DATA" -m immediate -w -t 30 stop >/dev/null 2>&1
-    fi
+    stop_serve
+    cp "$WORK/server.log" "$OUT/postgres.log" 2>/dev/null
+    stop_postgres
     [ "$RABBIT_STARTED" = 1 ] && bash "$HERE/rabbitmq-webstomp.sh" stop
     rm -rf "$WORK"
     log "outputs in $OUT"
@@ -89,45 +65,20 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # --- build ------------------------------------------------------------------------------
-if [ "${SKIP_BUILD:-0}" != 1 ]; then
-    log "building release (swift build -c release --product pglive --scratch-path .build-release)"
-    (cd "$ROOT" && swift build -c release --product pglive --scratch-path .build-release) >"$OUT/build.log" 2>&1 \
-        || { tail -30 "$OUT/build.log" >&2; exit 1; }
-fi
-[ -x "$PGLIVE" ] || { log "no $PGLIVE"; exit 1; }
+build_release "$OUT"
 COMMIT=$(cd "$ROOT" && git rev-parse --short HEAD)
 
 raise_nofile
 log "ulimit -n $(ulimit -n)"
 
 # --- PostgreSQL + pglive ---------------------------------------------------------------
-PG_PORT=$(free_port)
-as_pg "$PGBIN/initdb" -D "$DATA" -A trust -U postgres -E UTF8 --no-instructions >"$WORK/initdb.log" 2>&1 \
-    || { cat "$WORK/initdb.log" >&2; exit 1; }
-log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
-as_pg "$PGBIN/pg_ctl" -D "$DATA" -l "$WORK/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $WORK" start >/dev/null \
-    || { cat "$WORK/server.log" >&2; exit 1; }
-PG_STARTED=1
-PG_PID=$(head -1 "$DATA/postmaster.pid")
-DB_URL="postgresql://postgres@127.0.0.1:$PG_PORT/postgres"
+start_postgres "$WORK"
 "$PGLIVE" migrate --database-url "$DB_URL" --dir "$ROOT/migrations" up >"$OUT/migrate.log" 2>&1 \
     || { cat "$OUT/migrate.log" >&2; exit 1; }
 PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres \
     -c "SELECT pglive.create_topic('bench')" >/dev/null
 
-HTTP_PORT=$(free_port)
-STOMP_PORT=$(free_port)
-SERVE_CMD=("$PGLIVE" serve --database-url "$DB_URL" --http-port "$HTTP_PORT" --stomp-port "$STOMP_PORT" --user bench:bench)
-log "starting: ${SERVE_CMD[*]}"
-"${SERVE_CMD[@]}" >"$OUT/serve.log" 2>&1 &
-SERVE_PID=$!
-for _ in $(seq 1 60); do
-    curl -fs "http://127.0.0.1:$HTTP_PORT/healthz" >/dev/null 2>&1 && break
-    kill -0 "$SERVE_PID" 2>/dev/null || { cat "$OUT/serve.log" >&2; exit 1; }
-    sleep 0.5
-done
-curl -fs "http://127.0.0.1:$HTTP_PORT/healthz" >/dev/null || { log "pglive serve did not come up"; exit 1; }
+start_serve "$OUT/serve.log" --user bench:bench
 PGLIVE_URL=ws://127.0.0.1:$HTTP_PORT/stomp
 
 # --- RabbitMQ ---------------------------------------------------------------------------
@@ -231,7 +182,7 @@ idle_memory() {
 
 emit "## Run $(date -u '+%Y-%m-%d %H:%M:%S UTC'), commit $COMMIT, ulimit -n $(ulimit -n)"
 emit ""
-emit "pglive: \`${SERVE_CMD[*]}\` (pid $SERVE_PID); PostgreSQL 15 postmaster pid $PG_PID; RabbitMQ $(rabbitmqctl -q version 2>/dev/null) beam pid $RABBIT_PID"
+emit "pglive: \`pglive serve --database-url $DB_URL --user bench:bench\` (pid $SERVE_PID); PostgreSQL 15 postmaster pid $PG_PID; RabbitMQ $(rabbitmqctl -q version 2>/dev/null) beam pid $RABBIT_PID"
 emit ""
 : >"$OUT/cpu.psv"
 for spec in "s1|100 subscribers × 50 msg/s|--subscribers 100 --rate 50" \

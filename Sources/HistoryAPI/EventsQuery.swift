@@ -28,6 +28,8 @@ struct EventsQuery {
     var descending: Bool
     /// The most events: the page size for JSON, an optional cap for streams.
     var limit: Int?
+    /// Whether a cursor moved a bound (the page is not the range's first).
+    var continued = false
 
     /// Parses and checks a request. A cursor replaces the bound it continues from: `after`
     /// in ascending order, `before` in descending order.
@@ -58,7 +60,18 @@ struct EventsQuery {
                 throw HistoryError(.invalidCursor, "cursor is not valid for this query")
             }
             if descending { before = position } else { after = position }
+            continued = true
         }
+    }
+
+    /// The whole query, as `Prefer: count` counts it: the request's own bounds, no cursor, no limit.
+    /// - Parameter parameters: the request's parameters.
+    func unpaged(_ parameters: HistoryParameters) throws(HistoryError) -> EventsQuery {
+        var query = self
+        query.after = try parameters.position("after")
+        query.before = try parameters.position("before")
+        query.limit = nil
+        return query
     }
 
     /// Whether the range has an end: an open ascending range follows the log as it grows.

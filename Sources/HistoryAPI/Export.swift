@@ -76,6 +76,8 @@ struct Export: Sendable {
 extension HTTPField.Name {
     /// `Stream-Position`: the position a `/rows` snapshot was taken at.
     static let streamPosition = HTTPField.Name("Stream-Position")!
+    /// `Prefer` (RFC 7240), for `count=exact|estimated`.
+    static let prefer = HTTPField.Name("Prefer")!
     /// `Link` (RFC 8288), for a page's `rel="next"`.
     static let link = HTTPField.Name("Link")!
 }

@@ -17,7 +17,11 @@ extension HistoryAPI {
             parameters, topic: try await topic(named: name), format: format, configuration: configuration, key: key)
         switch format {
         case .json:
-            return try await eventsPage(query, link: page)
+            var counting: (EventsQuery, CountPreference)?
+            if let preference = CountPreference(prefer: request.headers[.prefer]) {
+                counting = (try query.unpaged(parameters), preference)
+            }
+            return try await eventsPage(query, counting: counting, link: page)
         case .ndjson:
             let (sql, bindings) = query.sql(selecting: EventsQuery.documentColumn, extraRow: false)
             let values = bindings.values
@@ -46,13 +50,20 @@ extension HistoryAPI {
         }
     }
 
-    private func eventsPage(_ query: EventsQuery, link: PageLink) async throws(HistoryError) -> Response {
+    private func eventsPage(
+        _ query: EventsQuery, counting: (EventsQuery, CountPreference)?, link: PageLink
+    ) async throws(HistoryError) -> Response {
         let (sql, bindings) = query.sql(selecting: EventsQuery.documentColumn, extraRow: true)
         let values = bindings.values
-        let rows = try await read { connection in
-            try connection.query(sql, values).rows.map { row in
+        let counted = counting.map { whole, preference in (whole.sql(selecting: "1", extraRow: false), preference) }
+        let (rows, total) = try await read { connection in
+            let rows = try connection.query(sql, values).rows.map { row in
                 (try row.decode(0, as: Int64.self), try row.decode(1, as: String.self))
             }
+            let total = try counted.map { statement, preference in
+                try preference.count(statement.sql, statement.bindings.values, on: connection)
+            }
+            return (rows, total)
         }
         let limit = query.limit ?? rows.count
         let hasMore = rows.count > limit
@@ -62,7 +73,11 @@ extension HistoryAPI {
         // A full page's range is behind later commits, so it never changes, unless a
         // descending page is the newest one.
         let immutable = hasMore && (!query.descending || query.before != nil)
-        return link.response(documents: shown.map(\.1), next: next, immutable: immutable)
+        var response = link.response(documents: shown.map(\.1), next: next, immutable: immutable)
+        if let total, let preference = counting?.1 {
+            response.headers.append(contentsOf: preference.headers(total: total, shown: shown.count, firstPage: !query.continued))
+        }
+        return response
     }
 
     /// The exports of this API.

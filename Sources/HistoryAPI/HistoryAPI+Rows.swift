@@ -18,12 +18,17 @@ extension HistoryAPI {
         case .json:
             let (sql, bindings) = query.sql(selecting: query.documentColumn, extraRow: true)
             let values = bindings.values
-            let (head, rows) = try await read { connection in
+            let counting = CountPreference(prefer: request.headers[.prefer])
+            let counted = counting.map { (query.unpaged.sql(selecting: "1", extraRow: false), $0) }
+            let (head, rows, total) = try await read { connection in
                 let head = try EventLog.headPosition(on: connection)
                 let rows = try connection.query(sql, values).rows.map { row in
                     ((0..<keyCount).map { (try? row.decode($0, as: String.self)) ?? "" }, try row.decode(keyCount, as: String.self))
                 }
-                return (head, rows)
+                let total = try counted.map { statement, preference in
+                    try preference.count(statement.sql, statement.bindings.values, on: connection)
+                }
+                return (head, rows, total)
             }
             let limit = query.limit ?? rows.count
             let shown = rows.prefix(limit)
@@ -31,6 +36,9 @@ extension HistoryAPI {
             var response = PageLink(request: request, pairs: pairs, parameters: parameters, key: key)
                 .response(documents: shown.map(\.1), next: next, immutable: false)
             response.headers[HTTPField.Name.streamPosition] = String(head)
+            if let total, let counting {
+                response.headers.append(contentsOf: counting.headers(total: total, shown: shown.count, firstPage: query.cursor == nil))
+            }
             return response
         case .ndjson, .csv:
             let columns = format == .csv ? query.csvColumns : query.documentColumn

@@ -19,9 +19,9 @@ struct RowsQuery {
     /// Largest first.
     let descending: Bool
     /// The most rows: the page size for JSON, an optional cap for streams.
-    let limit: Int?
+    var limit: Int?
     /// The sort key of the last row of the previous page.
-    let cursor: PageCursor?
+    var cursor: PageCursor?
 
     /// Parses and checks a request.
     ///
@@ -65,6 +65,14 @@ struct RowsQuery {
         if let cursor, cursor.values.count != sortColumns.count {
             throw HistoryError(.invalidCursor, "cursor is not valid for this query")
         }
+    }
+
+    /// The whole query, as `Prefer: count` counts it: no cursor, no limit.
+    var unpaged: RowsQuery {
+        var query = self
+        query.cursor = nil
+        query.limit = nil
+        return query
     }
 
     /// The statement: the sort columns as text first (for the next cursor), then `columns`.

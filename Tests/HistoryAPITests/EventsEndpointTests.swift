@@ -137,4 +137,24 @@ import Testing
             #expect(found4 == ["INSERT", "UPDATE"])
         }
     }
+
+    @Test func countsOnlyWhenAskedExactlyOrByEstimate() async throws {
+        try database.connect().query("INSERT INTO items SELECT g, CASE WHEN g % 2 = 0 THEN 'even' ELSE 'odd' END FROM generate_series(1, 10) g")
+        try await HistoryTestServer(database: database).run { client in
+            let plain = try await client.get("/api/v1/topics/items/events?limit=3")
+            #expect(plain.headers[.contentRange] == nil)
+            let exact = try await client.get("/api/v1/topics/items/events?limit=3&v=eq.even", headers: [.init("Prefer")!: "count=exact"])
+            #expect(exact.headers[.contentRange] == "0-2/5")
+            #expect(exact.headers[.init("Preference-Applied")!] == "count=exact")
+            let cursor = try #require(try exact.json["next_cursor"] as? String)
+            let next = try await client.get(
+                "/api/v1/topics/items/events?limit=3&v=eq.even&cursor=\(cursor)", headers: [.init("Prefer")!: "count=exact"])
+            #expect(next.headers[.contentRange] == "*/5")
+            let estimated = try await client.get("/api/v1/topics/items/events?limit=3", headers: [.init("Prefer")!: "count=estimated"])
+            #expect(estimated.headers[.contentRange]?.hasPrefix("0-2/") == true)
+            #expect(estimated.headers[.init("Preference-Applied")!] == "count=estimated")
+            let rows = try await client.get("/api/v1/topics/items/rows?limit=4&v=eq.odd", headers: [.init("Prefer")!: "count=exact"])
+            #expect(rows.headers[.contentRange] == "0-3/5")
+        }
+    }
 }

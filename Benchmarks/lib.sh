@@ -1,0 +1,86 @@
+# Shared by the benchmark scripts (source it): logging, free ports, a throwaway
+# PostgreSQL 15 on 127.0.0.1, a release build and a `pglive serve` of it.
+#
+# Expects HERE and ROOT set by the caller. Provides:
+#   log MESSAGE, as_pg COMMAND…, free_port
+#   build_release OUT            builds .build-release unless SKIP_BUILD=1; sets PGLIVE
+#   start_postgres WORK          initdb + start in WORK/data; sets PG_PORT, DB_URL, PG_PID
+#   stop_postgres                immediate stop (safe to call when not started)
+#   start_serve LOGFILE ARGS…    pglive serve on free ports; sets SERVE_PID, HTTP_PORT, STOMP_PORT
+#   stop_serve                   SIGTERM, then SIGKILL after 10 s
+
+PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
+PGLIVE=$ROOT/.build-release/release/pglive
+PG_STARTED=0 SERVE_PID=
+
+log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+free_port() {
+    local p
+    for _ in $(seq 1 100); do
+        p=$((20000 + RANDOM % 40000))
+        port_in_use "$p" || { echo "$p"; return; }
+    done
+    log "no free port found"; exit 1
+}
+
+build_release() {
+    if [ "${SKIP_BUILD:-0}" != 1 ]; then
+        log "building release (swift build -c release --product pglive --scratch-path .build-release)"
+        (cd "$ROOT" && swift build -c release --product pglive --scratch-path .build-release) >"$1/build.log" 2>&1 \
+            || { tail -30 "$1/build.log" >&2; exit 1; }
+    fi
+    [ -x "$PGLIVE" ] || { log "no $PGLIVE"; exit 1; }
+}
+
+start_postgres() {
+    PG_WORK=$1
+    chmod 755 "$PG_WORK"
+    [ "$(id -u)" = 0 ] && chown postgres: "$PG_WORK"
+    for b in "$PGBIN/initdb" "$PGBIN/pg_ctl"; do
+        [ -x "$b" ] || { log "missing $b (apt-get install postgresql-15)"; exit 1; }
+    done
+    PG_PORT=$(free_port)
+    as_pg "$PGBIN/initdb" -D "$PG_WORK/data" -A trust -U postgres -E UTF8 --no-instructions >"$PG_WORK/initdb.log" 2>&1 \
+        || { cat "$PG_WORK/initdb.log" >&2; exit 1; }
+    log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
+    as_pg "$PGBIN/pg_ctl" -D "$PG_WORK/data" -l "$PG_WORK/server.log" -w -t 60 \
+        -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_WORK" start >/dev/null \
+        || { cat "$PG_WORK/server.log" >&2; exit 1; }
+    PG_STARTED=1
+    PG_PID=$(head -1 "$PG_WORK/data/postmaster.pid")
+    DB_URL="postgresql://postgres@127.0.0.1:$PG_PORT/postgres"
+}
+
+stop_postgres() {
+    if [ "$PG_STARTED" = 1 ]; then
+        as_pg "$PGBIN/pg_ctl" -D "$PG_WORK/data" -m immediate -w -t 30 stop >/dev/null 2>&1 || true
+        PG_STARTED=0
+    fi
+}
+
+start_serve() {
+    local logfile=$1; shift
+    HTTP_PORT=$(free_port)
+    STOMP_PORT=$(free_port)
+    log "starting: pglive serve --database-url $DB_URL --http-port $HTTP_PORT --stomp-port $STOMP_PORT $*"
+    "$PGLIVE" serve --database-url "$DB_URL" --http-port "$HTTP_PORT" --stomp-port "$STOMP_PORT" "$@" >"$logfile" 2>&1 &
+    SERVE_PID=$!
+    for _ in $(seq 1 60); do
+        curl -fs "http://127.0.0.1:$HTTP_PORT/healthz" >/dev/null 2>&1 && return
+        kill -0 "$SERVE_PID" 2>/dev/null || { cat "$logfile" >&2; exit 1; }
+        sleep 0.5
+    done
+    log "pglive serve did not come up"; exit 1
+}
+
+stop_serve() {
+    if [ -n "$SERVE_PID" ] && kill -0 "$SERVE_PID" 2>/dev/null; then
+        kill -TERM "$SERVE_PID"
+        for _ in $(seq 1 20); do kill -0 "$SERVE_PID" 2>/dev/null || break; sleep 0.5; done
+        kill -0 "$SERVE_PID" 2>/dev/null && kill -KILL "$SERVE_PID"
+        wait "$SERVE_PID" 2>/dev/null || true
+    fi
+    SERVE_PID=
+}
