@@ -7,7 +7,7 @@ import Logging
 import NIOCore
 
 /// The HTTP endpoint: STOMP over WebSocket at `/stomp`, the history API under `/api/v1`
-/// (behind HTTP Basic authentication), `GET /openapi.json` and `GET /healthz`.
+/// (behind HTTP Basic authentication), `GET /openapi.json`, `GET /healthz` and `GET /readyz`.
 enum HTTPServer {
     /// The largest WebSocket message: a 1 MiB STOMP body plus its headers.
     static let maxMessageSize = (1 << 20) + (64 << 10)
@@ -20,10 +20,12 @@ enum HTTPServer {
     ///   - driver: Serves each WebSocket connection.
     ///   - history: The history API.
     ///   - authenticator: Who may use the history API.
+    ///   - readiness: Answers `/readyz`.
     ///   - logger: Hummingbird's logger.
     ///   - onListening: Told the bound port once listening.
     static func application(
-        host: String, port: Int, driver: ConnectionDriver, history: HistoryAPI, authenticator: Authenticator, logger: Logger,
+        host: String, port: Int, driver: ConnectionDriver, history: HistoryAPI, authenticator: Authenticator, readiness: Readiness,
+        logger: Logger,
         onListening: @escaping @Sendable (Endpoint, Int) async -> Void
     ) -> some ApplicationProtocol {
         let router = Router()
@@ -31,6 +33,12 @@ enum HTTPServer {
             Response(
                 status: .ok, headers: [.contentType: "application/json"],
                 body: ResponseBody(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
+        }
+        router.get("/readyz") { _, _ in
+            let reasons = await readiness.problems()
+            return Response(
+                status: reasons.isEmpty ? .ok : .serviceUnavailable, headers: [.contentType: "application/json", .cacheControl: "no-store"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: Readiness.body(for: reasons))))
         }
         OpenAPIDocument.addRoute(to: router)
         history.addRoutes(to: router.group("api/v1").add(middleware: BasicAuthentication(authenticator: authenticator)))

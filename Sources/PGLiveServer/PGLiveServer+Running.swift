@@ -39,12 +39,13 @@ extension PGLiveServer {
             publisher: LogPublisher(resolver: resolver, pool: pool),
             sessionConfiguration: configuration.session, drainBytes: 256 << 10,
             writeTimeout: configuration.writeTimeout, logger: self.logger)
+        let feed = ChangeFeed(pool: pool, listen: configuration.database, logger: self.logger)
         let services: [any Service] = [
-            FeedService(feed: ChangeFeed(pool: pool, listen: configuration.database, logger: self.logger), hub: hub, position: head),
+            FeedService(feed: feed, hub: hub, position: head),
             HTTPServer.application(
                 host: configuration.host, port: configuration.httpPort, driver: driver,
                 history: HistoryAPI(pool: pool, cursorKey: cursorKey, configuration: configuration.history, logger: self.logger),
-                authenticator: configuration.authenticator, logger: self.logger,
+                authenticator: configuration.authenticator, readiness: Readiness(feed: feed, pool: pool), logger: self.logger,
                 onListening: onListening),
             STOMPTCPServer(host: configuration.host, port: configuration.stompPort, driver: driver, onListening: onListening),
             SessionTerminator(hub: hub),
