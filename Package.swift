@@ -183,7 +183,7 @@ let package = Package(
             name: "PGLiveServerTests",
             // "pglive" makes `swift test` build the binary the process tests run.
             dependencies: [
-                "PGLiveServer", "STOMP", "Broker", "ChangeFeed", "PostgresLibPQ", "PostgresTestSupport", "pglive",
+                "PGLiveServer", "STOMP", "Broker", "ChangeFeed", "PostgresLibPQ", "PostgresTestSupport", "PrivatePostgres", "pglive",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]

@@ -90,6 +90,17 @@ public final class PrivatePostgresServer: Sendable {
         throw lastError!
     }
 
+    /// Restarts the server as after a crash (immediate shutdown, recovery on start) on the
+    /// same port and folder; returns once it accepts connections again.
+    /// - Throws: ``PrivatePostgresError`` when `pg_ctl` fails.
+    public func restart() throws {
+        // The log file keeps the new postmaster off pg_ctl's output pipes, which would
+        // otherwise stay open and never reach end of file.
+        try CommandRunner.run(
+            binaries.pgCtl, ["-D", directory + "/data", "-l", directory + "/server.log", "-m", "immediate", "-w", "-t", "60", "restart"],
+            runAs: runAs)
+    }
+
     /// Stops the server immediately and removes a temporary folder. Safe to call twice.
     public func stop() {
         _ = try? CommandRunner.run(binaries.pgCtl, ["-D", directory + "/data", "-m", "immediate", "-w", "stop"], runAs: runAs)

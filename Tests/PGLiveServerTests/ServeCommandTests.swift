@@ -22,12 +22,7 @@ import Testing
         let process = try PGLiveProcess([
             "serve", "--database-url", database.url, "--allow-anonymous", "--http-port", "0", "--stomp-port", "0",
         ])
-        var port: Int?
-        try await Deadline.waitUntil("pglive serve to listen", timeout: .seconds(60)) {
-            port = Self.port(of: "stomp", in: process.stderr)
-            return port != nil && Self.port(of: "http", in: process.stderr) != nil
-        }
-        let client = try await STOMPTestClient(port: try #require(port))
+        let client = try await STOMPTestClient(port: try await process.waitForPorts().stomp)
         try await client.send(.connect, ["accept-version": "1.2"])
         _ = try await client.next(.connected)
 
@@ -37,15 +32,5 @@ import Testing
         #expect(error.headers["message"] == "server shutting down")
         try await client.waitClosed()
         #expect(try await process.exitStatus() == 0)
-    }
-
-    /// The port a `listening` log line reports for an endpoint.
-    private static func port(of endpoint: String, in log: String) -> Int? {
-        for line in log.split(separator: "\n") where line.contains("endpoint=\(endpoint)") {
-            if let range = line.range(of: #"port=\d+"#, options: .regularExpression) {
-                return Int(line[range].dropFirst("port=".count))
-            }
-        }
-        return nil
     }
 }

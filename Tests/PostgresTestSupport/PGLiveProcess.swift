@@ -34,6 +34,26 @@ public final class PGLiveProcess {
     /// What the process wrote to standard error so far.
     public var stderr: String { (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? "" }
 
+    /// The port a `listening` log line reports for an endpoint (`http` or `stomp`), if one did yet.
+    /// - Parameter endpoint: the endpoint's name in the log.
+    public func listeningPort(_ endpoint: String) -> Int? {
+        for line in stderr.split(separator: "\n") where line.contains("endpoint=\(endpoint)") {
+            if let range = line.range(of: #"port=\d+"#, options: .regularExpression) {
+                return Int(line[range].dropFirst("port=".count))
+            }
+        }
+        return nil
+    }
+
+    /// Waits until a `pglive serve` or `demo` listens on both endpoints.
+    /// - Returns: the HTTP and STOMP ports.
+    public func waitForPorts(timeout: Duration = .seconds(60)) async throws -> (http: Int, stomp: Int) {
+        try await Deadline.waitUntil("pglive to listen", timeout: timeout) {
+            listeningPort("http") != nil && listeningPort("stomp") != nil
+        }
+        return (listeningPort("http")!, listeningPort("stomp")!)
+    }
+
     /// Waits for the process to exit and returns its status.
     /// - Parameter timeout: the deadline.
     public func exitStatus(timeout: Duration = .seconds(60)) async throws -> Int32 {

@@ -65,6 +65,15 @@ public struct TestDatabase: Sendable {
     /// How to connect to it.
     public let configuration: PostgresConfiguration
 
+    /// Names a database to use in tests.
+    /// - Parameters:
+    ///   - name: the database's name.
+    ///   - configuration: how to connect to it.
+    public init(name: String, configuration: PostgresConfiguration) {
+        self.name = name
+        self.configuration = configuration
+    }
+
     /// The connection string with the database name, as a `--database-url` would give it.
     public var url: String {
         let base = configuration.connectionString
