@@ -64,6 +64,9 @@ public struct LoggedEvent: Sendable, Equatable {
     /// application events.
     public var payload: [UInt8] { body ?? Array((row ?? "null").utf8) }
 
+    /// The payload's size in bytes, without building it.
+    public var payloadByteCount: Int { body?.count ?? (row ?? "null").utf8.count }
+
     /// The payload's content type.
     public var payloadContentType: String { body == nil ? "application/json" : (contentType ?? "application/octet-stream") }
 }

@@ -8,9 +8,10 @@ import STOMP
 /// An actor rather than a `Mutex`-protected struct because every caller is already async
 /// (the feed's delivery, the connection drivers) and waiting for the actor suspends a task
 /// instead of blocking a thread of the small concurrency pool while another fans out a
-/// large batch. No method awaits after touching state (``waitForRoom(session:below:)`` only
-/// suspends before), so each call is atomic: that is what makes the switch from replay to
-/// live gap-free (``finishReplay(session:subscription:through:)``).
+/// large batch. Methods suspend only between complete steps (``waitForRoom(session:below:)``
+/// before it touches state, ``publish(_:)`` between slices it has fully published), so each
+/// step is atomic: that is what makes the switch from replay to live gap-free
+/// (``finishReplay(session:subscription:through:)``).
 actor BrokerHub {
     /// The fan-out core.
     var broker: Broker
@@ -55,17 +56,54 @@ actor BrokerHub {
         self.resumeWaiters(of: session)
     }
 
-    /// Fans a batch of the feed out, in position order.
-    func publish(_ events: [LoggedEvent]) {
-        for event in events {
-            if let event = BrokerEvent(event) {
-                self.perform(self.broker.publish(event))
+    /// Fans a batch of the feed out, in position order, in slices a quarter of a session's
+    /// budget; between slices it waits (at most ``flowControlWait``) until every socket
+    /// queue is below half its budget. So one large transaction reaches subscribers that
+    /// keep up, instead of overflowing every queue at once; a consumer that stays behind
+    /// still overflows and meets the slow-consumer policy.
+    ///
+    /// The wait is the only suspension: each slice is published and ``lastPublished``
+    /// advanced in one step, so a replay switching to live never misses a slice.
+    func publish(_ events: [LoggedEvent]) async {
+        var start = events.startIndex
+        while start < events.endIndex {
+            if start > events.startIndex {
+                await self.waitForFanOutRoom()
             }
-        }
-        if let last = events.last {
-            self.lastPublished = last.position
+            let end = self.sliceEnd(of: events, from: start)
+            for event in events[start..<end] {
+                if let event = BrokerEvent(event) {
+                    self.perform(self.broker.publish(event))
+                }
+            }
+            self.lastPublished = events[end - 1].position
+            start = end
         }
     }
+
+    /// The end of the slice starting at `start`: a quarter of a session's frame and byte budget.
+    private func sliceEnd(of events: [LoggedEvent], from start: Int) -> Int {
+        let frames = max(1, self.broker.configuration.maxQueuedFrames / 4)
+        let bytes = max(1, self.broker.configuration.maxQueuedBytes / 4)
+        var end = start
+        var size = 0
+        while end < events.endIndex, end - start < frames, end == start || size + events[end].payloadByteCount <= bytes {
+            size += events[end].payloadByteCount
+            end += 1
+        }
+        return end
+    }
+
+    /// Polls until every socket queue is below half its budget, or ``flowControlWait`` passed.
+    private func waitForFanOutRoom() async {
+        let deadline = ContinuousClock.now + Self.flowControlWait
+        while !self.broker.queuesBelow(fraction: 0.5), ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(2))
+        }
+    }
+
+    /// The longest the feed waits for sockets between slices of one batch.
+    static let flowControlWait = Duration.seconds(1)
 
     /// The kind of a topic, as last read from the database.
     func kind(of topic: Topic) -> TopicKind? {

@@ -29,4 +29,29 @@ import Testing
         #expect(stalled.inbox.frames.filter { $0.command == .message }.count < 1000)
         await server.stop()
     }
+
+    @Test func oneTransactionLargerThanASessionsBudgetReachesASubscriberThatKeepsUp() async throws {
+        let server = try await TestServer(
+            database: try await TestServer.sharedDatabase.value, maxQueuedBytes: 1 << 20, writeTimeout: .seconds(5))
+        try await server.sql("CREATE TABLE big_batch_items (id int, pad text)")
+        try await server.sql("SELECT pglive.publish_table('big_batch_items')")
+        let healthy = try await STOMPTestClient.connected(port: server.stompPort)
+        try await healthy.subscribe("/topic/big_batch_items", id: "h")
+        let stalled = try await STOMPTestClient.connected(port: server.stompPort)
+        try await stalled.subscribe("/topic/big_batch_items", id: "s")
+        try await stalled.channel.setOption(ChannelOptions.autoRead, value: false).get()
+
+        // 20 MB in one transaction: twenty times the 1 MiB a session may hold, more than
+        // the stalled client's socket buffers take.
+        try await server.sql("INSERT INTO big_batch_items SELECT g, repeat('y', 20000) FROM generate_series(1, 1000) g")
+        let received = try await healthy.messages(1000, timeout: .seconds(60))
+        #expect(received.count == 1000)
+        #expect(healthy.inbox.frames.filter { $0.command == .error }.isEmpty, "the subscriber that keeps up is not a slow consumer")
+
+        try await stalled.channel.setOption(ChannelOptions.autoRead, value: true).get()
+        stalled.channel.read()
+        try await stalled.waitClosed()
+        #expect(stalled.inbox.frames.contains { $0.command == .error && $0.headers["message"] == "slow consumer" })
+        await server.stop()
+    }
 }
