@@ -5,10 +5,7 @@ import PostgresLibPQ
 extension HistoryAPI {
     /// `GET /api/v1/topics/{topic}/events`: a JSON page, or the whole range as NDJSON or CSV.
     func events(_ request: Request, topic name: String) async throws(HistoryError) -> Response {
-        let pairs = Self.pairs(of: request)
-        let format = try ResponseFormat.negotiate(
-            parameter: pairs.first { $0.0 == "format" }?.1, accept: request.headers[.accept])
-        let parameters = try HistoryParameters(pairs, controlNames: EventsQuery.controlNames, scope: "events/\(name)")
+        let (pairs, format, parameters) = try Self.parse(request, controlNames: EventsQuery.controlNames, scope: "events/\(name)")
         let page = PageLink(request: request, pairs: pairs, parameters: parameters, key: key)
         if format == .json, page.isUnchanged(request) {
             return Response(status: .notModified, headers: [.eTag: page.etag])

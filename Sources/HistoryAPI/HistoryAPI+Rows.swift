@@ -7,10 +7,7 @@ extension HistoryAPI {
     /// `GET /api/v1/topics/{topic}/rows`: the table's current rows and, in the same
     /// snapshot, the log position to continue from live (`Stream-Position`).
     func rows(_ request: Request, topic name: String) async throws(HistoryError) -> Response {
-        let pairs = Self.pairs(of: request)
-        let format = try ResponseFormat.negotiate(
-            parameter: pairs.first { $0.0 == "format" }?.1, accept: request.headers[.accept])
-        let parameters = try HistoryParameters(pairs, controlNames: RowsQuery.controlNames, scope: "rows/\(name)")
+        let (pairs, format, parameters) = try Self.parse(request, controlNames: RowsQuery.controlNames, scope: "rows/\(name)")
         let query = try RowsQuery(
             parameters, topic: try await topic(named: name), format: format, configuration: configuration, key: key)
         let keyCount = query.sortColumns.count

@@ -90,8 +90,18 @@ public struct HistoryAPI: Sendable {
             body: ResponseBody(byteBuffer: ByteBuffer(string: #"{"data":"# + data + "}")))
     }
 
-    /// The request's query parameters, percent-decoded, in order.
-    static func pairs(of request: Request) -> [(String, String)] {
-        request.uri.queryParameters.map { (String($0.key), String($0.value)) }
+    /// What every topic endpoint reads from a request first: its query parameters in order
+    /// (percent-decoded), the response format, and the parameters split into controls and filters.
+    /// - Parameters:
+    ///   - request: the request.
+    ///   - controlNames: the endpoint's own parameters.
+    ///   - scope: the endpoint and topic, for the cursor fingerprint (`events/orders`).
+    static func parse(
+        _ request: Request, controlNames: Set<String>, scope: String
+    ) throws(HistoryError) -> (pairs: [(String, String)], format: ResponseFormat, parameters: HistoryParameters) {
+        let pairs = request.uri.queryParameters.map { (String($0.key), String($0.value)) }
+        let format = try ResponseFormat.negotiate(
+            parameter: pairs.first { $0.0 == "format" }?.1, accept: request.headers[.accept])
+        return (pairs, format, try HistoryParameters(pairs, controlNames: controlNames, scope: scope))
     }
 }
