@@ -21,5 +21,8 @@ extension Broker {
         public var slowConsumerDisconnects = 0
         /// Gap notices queued.
         public var gapNotices = 0
+
+        /// All zero, as for a new broker.
+        public init() {}
     }
 }

@@ -9,6 +9,7 @@ extension Connection {
         for action in actions {
             switch action {
             case .write(let bytes):
+                self.driver.metrics.bytesOut.increment(by: bytes.readableBytes)
                 frames.append(OutboundFrame(head: bytes, tail: nil))
             case .authenticate(let login, let passcode, _):
                 await self.write(&frames)
@@ -43,6 +44,7 @@ extension Connection {
                 self.isClosed = true
             }
         }
+        self.reportFrames()
         await self.write(&frames)
     }
 

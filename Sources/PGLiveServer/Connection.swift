@@ -24,6 +24,8 @@ struct Connection<Transport: FrameTransport> {
     var timer: Task<Void, Never>?
     /// Whether the connection is done.
     var isClosed = false
+    /// The session's frame counts as last added to the server's metrics.
+    var reportedFrames = (received: STOMPFrameCounts(), sent: STOMPFrameCounts())
 
     /// Creates the state of a new connection.
     init(

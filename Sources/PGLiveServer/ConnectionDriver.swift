@@ -24,6 +24,8 @@ struct ConnectionDriver: Sendable {
     let writeTimeout: Duration
     /// Where connection problems are logged.
     let logger: Logger
+    /// Sessions, frames and bytes.
+    let metrics: STOMPMetrics
 
     /// Serves a connection until it closes.
     ///
@@ -36,6 +38,10 @@ struct ConnectionDriver: Sendable {
         transport: some FrameTransport
     ) async {
         let id = UUID().uuidString
+        let transportName = type(of: transport).name
+        self.metrics.sessionsOpened[transportName]?.increment()
+        self.metrics.sessionsOpen[transportName]?.increment()
+        defer { self.metrics.sessionsOpen[transportName]?.decrement() }
         let (events, mailbox) = AsyncStream.makeStream(of: ConnectionEvent.self)
         await self.hub.register(id, mailbox: mailbox)
         let reader = Task {

@@ -1,6 +1,9 @@
 /// The byte transport under one STOMP connection: TCP or WebSocket. The connection
 /// driver does everything else, the same way for both.
 protocol FrameTransport: Sendable {
+    /// The transport's value of the sessions' `transport` metrics label.
+    static var name: String { get }
+
     /// Writes frames in order, flushing once at the end.
     ///
     /// - Parameters:

@@ -7,7 +7,12 @@ import Logging
 import NIOCore
 
 /// The HTTP endpoint: STOMP over WebSocket at `/stomp`, the history API under `/api/v1`
-/// (behind HTTP Basic authentication), `GET /openapi.json`, `GET /healthz` and `GET /readyz`.
+/// (behind HTTP Basic authentication), `GET /openapi.json`, `GET /healthz`, `GET /readyz`
+/// and `GET /metrics`.
+///
+/// `/metrics` needs no credentials, like the health checks: Prometheus scrapers rarely
+/// carry them, and it shows counts, positions and topic names, never rows. Operators who
+/// must hide topic names keep the port off public networks.
 enum HTTPServer {
     /// The largest WebSocket message: a 1 MiB STOMP body plus its headers.
     static let maxMessageSize = (1 << 20) + (64 << 10)
@@ -21,14 +26,17 @@ enum HTTPServer {
     ///   - history: The history API.
     ///   - authenticator: Who may use the history API.
     ///   - readiness: Answers `/readyz`.
+    ///   - metrics: The server's metrics; every HTTP request is counted in them.
+    ///   - sampler: Answers `/metrics`.
     ///   - logger: Hummingbird's logger.
     ///   - onListening: Told the bound port once listening.
     static func application(
         host: String, port: Int, driver: ConnectionDriver, history: HistoryAPI, authenticator: Authenticator, readiness: Readiness,
-        logger: Logger,
+        metrics: ServerMetrics, sampler: MetricsSampler, logger: Logger,
         onListening: @escaping @Sendable (Endpoint, Int) async -> Void
     ) -> some ApplicationProtocol {
         let router = Router()
+        router.add(middleware: HTTPMetricsMiddleware(factory: metrics.factory))
         router.get("/healthz") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "application/json"],
@@ -39,6 +47,11 @@ enum HTTPServer {
             return Response(
                 status: reasons.isEmpty ? .ok : .serviceUnavailable, headers: [.contentType: "application/json", .cacheControl: "no-store"],
                 body: ResponseBody(byteBuffer: ByteBuffer(string: Readiness.body(for: reasons))))
+        }
+        router.get("/metrics") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],
+                body: ResponseBody(byteBuffer: await sampler.scrape()))
         }
         OpenAPIDocument.addRoute(to: router)
         history.addRoutes(to: router.group("api/v1").add(middleware: BasicAuthentication(authenticator: authenticator)))

@@ -33,19 +33,21 @@ extension PGLiveServer {
         let hub = BrokerHub(configuration: configuration.broker, startingAfter: head)
         await hub.replaceTopics(with: directory)
         let resolver = TopicResolver(hub: hub, pool: pool, autoCreateTopics: configuration.autoCreateTopics)
+        let metrics = ServerMetrics()
         let driver = ConnectionDriver(
             hub: hub, authenticator: configuration.authenticator,
             opener: SubscriptionOpener(hub: hub, pool: pool, resolver: resolver, batchSize: 500),
             publisher: LogPublisher(resolver: resolver, pool: pool),
             sessionConfiguration: configuration.session, drainBytes: 256 << 10,
-            writeTimeout: configuration.writeTimeout, logger: self.logger)
+            writeTimeout: configuration.writeTimeout, logger: self.logger, metrics: metrics.stomp)
         let feed = ChangeFeed(pool: pool, listen: configuration.database, logger: self.logger)
         let services: [any Service] = [
-            FeedService(feed: feed, hub: hub, position: head),
+            FeedService(feed: feed, hub: hub, position: head, commitToFrame: metrics.commitToFrame),
             HTTPServer.application(
                 host: configuration.host, port: configuration.httpPort, driver: driver,
                 history: HistoryAPI(pool: pool, cursorKey: cursorKey, configuration: configuration.history, logger: self.logger),
-                authenticator: configuration.authenticator, readiness: Readiness(feed: feed, pool: pool), logger: self.logger,
+                authenticator: configuration.authenticator, readiness: Readiness(feed: feed, pool: pool), metrics: metrics,
+                sampler: MetricsSampler(metrics: metrics, hub: hub, feed: feed, pool: pool, logger: self.logger), logger: self.logger,
                 onListening: onListening),
             STOMPTCPServer(host: configuration.host, port: configuration.stompPort, driver: driver, onListening: onListening),
             SessionTerminator(hub: hub),

@@ -2,6 +2,8 @@ import NIOCore
 
 /// Plain STOMP over TCP: frames are bytes on the stream.
 struct TCPTransport: FrameTransport {
+    static let name = "tcp"
+
     /// The connection's writer.
     let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
     /// The connection, to close it.

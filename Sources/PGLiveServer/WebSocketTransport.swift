@@ -4,6 +4,8 @@ import NIOCore
 /// STOMP over WebSocket: one frame per WebSocket message, text unless the frame is not
 /// valid UTF-8.
 struct WebSocketTransport: FrameTransport {
+    static let name = "websocket"
+
     /// The connection's writer.
     let outbound: WebSocketOutboundWriter
 

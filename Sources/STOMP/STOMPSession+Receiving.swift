@@ -54,6 +54,7 @@ extension STOMPSession {
             case .heartbeat:
                 continue
             case .frame(let frame):
+                self.framesReceived.add(frame.command)
                 do {
                     actions += try self.handle(frame)
                 } catch {

@@ -68,6 +68,12 @@ public struct STOMPSession: Sendable {
     var lastReceived = NIODeadline.uptimeNanoseconds(0)
     /// When bytes last went to the client.
     var lastWritten = NIODeadline.uptimeNanoseconds(0)
+    /// The frames parsed from the client, by command.
+    public internal(set) var framesReceived = STOMPFrameCounts()
+    /// The frames the session encoded for the client (`CONNECTED`, `RECEIPT`, `ERROR`), by
+    /// command; heart-beats are not frames and the broker's `MESSAGE` frames are not the
+    /// session's.
+    public internal(set) var framesSent = STOMPFrameCounts()
 
     /// Creates the session of a new connection, waiting for `CONNECT` or `STOMP`.
     ///
