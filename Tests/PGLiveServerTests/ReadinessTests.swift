@@ -39,6 +39,30 @@ import Testing
         #expect(try await get("/healthz", port: server.httpPort).hasPrefix("HTTP/1.1 200"), "alive even when not ready")
     }
 
+    @Test func notReadyWhileTheListenerIsDownAndReadyAgainAfterCatchUp() async throws {
+        let database = try await blocking { try TestPostgres.makeMigratedDatabase(label: "readinessflip") }
+        let server = try await TestServer(database: database)
+        try await Deadline.waitUntil("the server to be ready") {
+            try await get("/readyz", port: server.httpPort).hasPrefix("HTTP/1.1 200")
+        }
+        var answer = ""
+        try await Deadline.waitUntil("/readyz to report the lost listener") {
+            // Terminate the LISTEN backend (again, if it came back before /readyz looked).
+            try await blocking {
+                try database.connect().query(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND query ILIKE 'LISTEN%'",
+                    [database.name])
+            }
+            answer = try await get("/readyz", port: server.httpPort)
+            return answer.hasPrefix("HTTP/1.1 503")
+        }
+        #expect(answer.contains("the LISTEN connection to the database is down") || answer.contains("the change feed is catching up"))
+        try await blocking { try database.connect().execute("SELECT pglive.create_topic('flip'); SELECT pglive.publish('flip', '{}'::jsonb)") }
+        try await Deadline.waitUntil("the server to be ready again after catching up") {
+            try await get("/readyz", port: server.httpPort).hasPrefix("HTTP/1.1 200")
+        }
+    }
+
     @Test func theRequiredSchemaVersionIsTheNewestMigrationFile() throws {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("migrations")
