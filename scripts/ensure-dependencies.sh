@@ -3,8 +3,9 @@
 # libpq-dev (client library and headers), pkg-config, the PostgreSQL server
 # binaries (for the private database of the demo and the tests), and Python 3 with
 # the interoperability tests' third-party clients (stomp.py 9, websocket-client,
-# websockets, pytest) and the dashboard test's browser (Debian's chromium and
-# chromium-driver, driven by selenium).
+# websockets, pytest), the dashboard test's browser (Debian's chromium and
+# chromium-driver, driven by selenium) and the OpenAPI test's referees (schemathesis 4,
+# openapi-spec-validator).
 # The test clients only with --with-test-clients (the test command); the demo needs none of them.
 # As root it installs what is missing with apt-get and pip; otherwise it prints the commands.
 set -euo pipefail
@@ -50,6 +51,8 @@ python3 -c "import websocket" 2>/dev/null || python_missing+=(websocket-client)
 python3 -c "import websockets" 2>/dev/null || python_missing+=(websockets)
 python3 -c "import pytest" 2>/dev/null || python_missing+=(pytest)
 python3 -c "import selenium" 2>/dev/null || python_missing+=(selenium)
+python3 -c "import schemathesis, sys; sys.exit(int(schemathesis.__version__.split('.')[0]) != 4)" 2>/dev/null || python_missing+=("schemathesis>=4,<5")
+python3 -c "from openapi_spec_validator import OpenAPIV31SpecValidator" 2>/dev/null || python_missing+=("openapi-spec-validator>=0.7,<1")
 
 if [ ${#python_missing[@]} -gt 0 ]; then
     if [ "$(id -u)" -eq 0 ]; then
@@ -58,7 +61,7 @@ if [ ${#python_missing[@]} -gt 0 ]; then
             || python3 -m pip install -q --break-system-packages --root-user-action=ignore "${python_missing[@]}"
     else
         echo "the interoperability tests need: ${python_missing[*]}. Install them with:" >&2
-        echo "  python3 -m pip install --user ${python_missing[*]}" >&2
+        echo "  python3 -m pip install --user$(printf " '%s'" "${python_missing[@]}")" >&2
         exit 1
     fi
 fi

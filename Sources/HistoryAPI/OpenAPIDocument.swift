@@ -53,7 +53,8 @@ public enum OpenAPIDocument {
               {"$ref": "#/components/parameters/limit"},
               {"$ref": "#/components/parameters/cursor"},
               {"$ref": "#/components/parameters/format"},
-              {"$ref": "#/components/parameters/filters"}
+              {"$ref": "#/components/parameters/filters"},
+              {"name": "If-None-Match", "in": "header", "description": "The ETag of a page received before: 304, without a query, when this request is for the same page.", "schema": {"type": "string"}}
             ],
             "responses": {
               "200": {
@@ -68,7 +69,7 @@ public enum OpenAPIDocument {
                   "text/csv": {"schema": {"type": "string"}}
                 }
               },
-              "304": {"description": "The page is unchanged (If-None-Match)"},
+              "304": {"description": "The page is unchanged (If-None-Match)", "headers": {"ETag": {"required": true, "schema": {"type": "string"}}}},
               "400": {"$ref": "#/components/responses/BadRequest"},
               "401": {"$ref": "#/components/responses/Unauthorized"},
               "404": {"$ref": "#/components/responses/NotFound"},

@@ -79,6 +79,14 @@ import Testing
         #expect(error { try events([("cursor", "AAAA")]) } == .invalidCursor)
     }
 
+    @Test func timesAreRFC3339WithTAndZInEitherCase() throws {
+        let upper = try events([("from-time", "2026-01-01T00:00:00Z")]).fromTime
+        #expect(upper != nil)
+        #expect(try events([("from-time", "2026-01-01t00:00:00z")]).fromTime == upper)
+        #expect(try events([("to-time", "2026-01-01t01:00:00.5+01:00")]).toTime == upper?.addingTimeInterval(0.5))
+        #expect(error { try events([("to-time", "2026-01-01 00:00:00Z")]) } == .invalidParameter)
+    }
+
     @Test func aCursorContinuesFromItsPositionInTheQuerysDirection() throws {
         let parameters = try HistoryParameters([("order", "desc")], controlNames: EventsQuery.controlNames, scope: "events/orders")
         let token = PageCursor(values: ["40"]).encoded(for: parameters.fingerprint, key: key)
