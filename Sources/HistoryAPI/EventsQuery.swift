@@ -146,9 +146,9 @@ struct EventsQuery {
         } else {
             throw invalid
         }
-        let trimmed = names.map { String($0.trimmingCharacters(in: .whitespaces)) }
-        guard !trimmed.isEmpty, trimmed.allSatisfy(operationNames.contains) else { throw invalid }
-        return trimmed
+        let operations = names.map(String.init)
+        guard !operations.isEmpty, operations.allSatisfy(operationNames.contains) else { throw invalid }
+        return operations
     }
 
     private static func descending(_ order: String?) throws(HistoryError) -> Bool {

@@ -54,6 +54,7 @@ public enum OpenAPIDocument {
               {"$ref": "#/components/parameters/cursor"},
               {"$ref": "#/components/parameters/format"},
               {"$ref": "#/components/parameters/filters"},
+              {"$ref": "#/components/parameters/prefer"},
               {"name": "If-None-Match", "in": "header", "description": "The ETag of a page received before: 304, without a query, when this request is for the same page.", "schema": {"type": "string"}}
             ],
             "responses": {
@@ -61,6 +62,8 @@ public enum OpenAPIDocument {
                 "description": "A page (JSON) or the whole range (NDJSON, CSV)",
                 "headers": {
                   "Link": {"description": "The next page: <url>; rel=\"next\"", "schema": {"type": "string"}},
+                  "Content-Range": {"description": "With Prefer: count=…, the page's range and the query's total", "schema": {"type": "string", "pattern": "^(\\*|[0-9]+-[0-9]+)/[0-9]+$"}},
+                  "Preference-Applied": {"description": "The count preference applied", "schema": {"type": "string"}},
                   "ETag": {"description": "Sent with pages that can no longer change", "schema": {"type": "string"}}
                 },
                 "content": {
@@ -89,14 +92,17 @@ public enum OpenAPIDocument {
               {"$ref": "#/components/parameters/limit"},
               {"$ref": "#/components/parameters/cursor"},
               {"$ref": "#/components/parameters/format"},
-              {"$ref": "#/components/parameters/filters"}
+              {"$ref": "#/components/parameters/filters"},
+              {"$ref": "#/components/parameters/prefer"}
             ],
             "responses": {
               "200": {
                 "description": "A page (JSON) or every selected row (NDJSON, CSV)",
                 "headers": {
                   "Stream-Position": {"description": "The log position of the rows' snapshot: SUBSCRIBE with from-position set to it continues without gap or duplicate.", "required": true, "schema": {"type": "integer"}},
-                  "Link": {"description": "The next page: <url>; rel=\"next\"", "schema": {"type": "string"}}
+                  "Link": {"description": "The next page: <url>; rel=\"next\"", "schema": {"type": "string"}},
+                  "Content-Range": {"description": "With Prefer: count=…, the page's range and the query's total", "schema": {"type": "string", "pattern": "^(\\*|[0-9]+-[0-9]+)/[0-9]+$"}},
+                  "Preference-Applied": {"description": "The count preference applied", "schema": {"type": "string"}}
                 },
                 "content": {
                   "application/json": {"schema": {"$ref": "#/components/schemas/RowPage"}},
@@ -120,6 +126,7 @@ public enum OpenAPIDocument {
           "limit": {"name": "limit", "in": "query", "description": "Page size for JSON (default 100, at most the server's maximum, 10000 by default: above it the request is refused, never truncated); an optional cap for NDJSON and CSV.", "schema": {"type": "integer", "minimum": 1}},
           "cursor": {"name": "cursor", "in": "query", "description": "The next_cursor of the previous page of the same query.", "schema": {"type": "string"}},
           "format": {"name": "format", "in": "query", "description": "Overrides Accept (for links in browsers).", "schema": {"type": "string", "enum": ["json", "ndjson", "csv"]}},
+          "prefer": {"name": "Prefer", "in": "header", "description": "count=exact (count(*) in the page's snapshot) or count=estimated (the planner's estimate): the JSON page then carries Content-Range (0-99/12345, or */12345 after the first page) and Preference-Applied.", "schema": {"type": "string", "enum": ["count=exact", "count=estimated"]}},
           "filters": {"name": "filters", "in": "query", "description": "Row filters: any other parameter is a condition column=[not.]operator.value on the row's columns.", "style": "form", "explode": true, "schema": {"type": "object", "additionalProperties": {"type": "string"}}}
         },
         "responses": {

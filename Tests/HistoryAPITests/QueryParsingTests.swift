@@ -69,6 +69,9 @@ import Testing
 
     @Test func badParametersNameTheirProblem() {
         #expect(error { try events([("after", "-1")]) } == .invalidParameter)
+        #expect(error { try events([("after", "+5")]) } == .invalidParameter)
+        #expect(error { try events([("limit", "+5")]) } == .invalidParameter)
+        #expect(error { try events([("op", "in.( INSERT,UPDATE)")]) } == .invalidParameter)
         #expect(error { try events([("after", "1"), ("after", "2")]) } == .invalidParameter)
         #expect(error { try events([("from-time", "yesterday")]) } == .invalidParameter)
         #expect(error { try events([("op", "eq.TRUNCATE")]) } == .invalidParameter)
