@@ -25,6 +25,14 @@ actor BrokerHub {
     var roomWaiters: [String: [(below: Int, continuation: CheckedContinuation<Void, Never>)]] = [:]
     /// Set once shutdown began: no new session is admitted.
     private var shutdownReason: (message: String, detail: String)?
+    /// Set when graceful shutdown begins, before sessions are ended: `/readyz` answers 503
+    /// so load balancers stop sending clients here.
+    private(set) var isDraining = false
+
+    /// Marks the process as draining (``isDraining``).
+    func beginDraining() {
+        self.isDraining = true
+    }
 
     /// Creates the hub.
     ///

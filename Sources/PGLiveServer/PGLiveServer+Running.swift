@@ -46,11 +46,11 @@ extension PGLiveServer {
             HTTPServer.application(
                 host: configuration.host, port: configuration.httpPort, driver: driver,
                 history: HistoryAPI(pool: pool, cursorKey: cursorKey, configuration: configuration.history, logger: self.logger),
-                authenticator: configuration.authenticator, readiness: Readiness(feed: feed, pool: pool), metrics: metrics,
+                authenticator: configuration.authenticator, readiness: Readiness(feed: feed, hub: hub, pool: pool), metrics: metrics,
                 sampler: MetricsSampler(metrics: metrics, hub: hub, feed: feed, pool: pool, logger: self.logger), logger: self.logger,
                 onListening: onListening),
             STOMPTCPServer(host: configuration.host, port: configuration.stompPort, driver: driver, onListening: onListening),
-            SessionTerminator(hub: hub),
+            SessionTerminator(hub: hub, drainDelay: configuration.drainDelay),
         ]
         let group = ServiceGroup(
             configuration: .init(

@@ -5,6 +5,7 @@ import PostgresLibPQ
 /// `GET /readyz`: whether this process should get traffic. Ready when the `LISTEN`
 /// connection is up, the feed has caught up with the log, and the database has the
 /// migrations this build's SQL relies on; otherwise each failing check gives a reason.
+/// From the start of a graceful shutdown it answers "the server is shutting down".
 struct Readiness: Sendable {
     /// The newest migration this build uses (`migrations/0004_…`); a test keeps it equal
     /// to the highest file in `migrations/`.
@@ -12,11 +13,16 @@ struct Readiness: Sendable {
 
     /// The process's feed.
     let feed: ChangeFeed
+    /// Says whether shutdown has begun.
+    let hub: BrokerHub
     /// Where the schema check runs.
     let pool: PostgresPool
 
     /// The reasons the process is not ready; empty when it is.
     func problems() async -> [String] {
+        if await hub.isDraining {
+            return ["the server is shutting down"]
+        }
         var reasons: [String] = []
         let status = feed.status
         if !status.listening {

@@ -34,6 +34,9 @@ public struct ServerConfiguration: Sendable {
     public var writeTimeout: Duration
     /// The history API's page sizes and timeouts.
     public var history: HistoryConfiguration
+    /// On SIGTERM, how long `/readyz` answers 503 before sessions are ended, so a load
+    /// balancer stops sending clients first; zero by default.
+    public var drainDelay: Duration = .zero
 
     /// Creates a configuration with the defaults of `pglive serve`.
     ///

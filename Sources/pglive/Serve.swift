@@ -34,9 +34,17 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "SEND and SUBSCRIBE to an unknown /topic/<name> create it as an application topic.")
     var autoCreateTopics: Bool = false
 
+    @Option(help: ArgumentHelp(
+        "On SIGTERM, answer /readyz with 503 for this long before ending sessions, so a load balancer drains first.",
+        valueName: "seconds"))
+    var drainSeconds: Double = 0
+
     func validate() throws {
         for port in [httpPort, stompPort] where !(0...65535).contains(port) {
             throw ValidationError("ports are 0...65535, not \(port)")
+        }
+        guard drainSeconds >= 0, drainSeconds <= 3600 else {
+            throw ValidationError("--drain-seconds is 0...3600, not \(drainSeconds)")
         }
         guard !users.isEmpty || allowAnonymous else {
             throw ValidationError(
@@ -48,11 +56,12 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         var logger = Logger(label: "pglive.serve")
         logger.logLevel = .info
-        let configuration = ServerConfiguration(
+        var configuration = ServerConfiguration(
             database: database.configuration(applicationName: "pglive serve"),
             host: host, httpPort: httpPort, stompPort: stompPort,
             authenticator: Authenticator(users: try staticUsers(), allowsAnonymous: allowAnonymous),
             autoCreateTopics: autoCreateTopics)
+        configuration.drainDelay = .milliseconds(Int64(drainSeconds * 1000))
         try await ServerLauncher.run(configuration, logger: logger)
     }
 

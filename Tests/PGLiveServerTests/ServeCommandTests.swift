@@ -33,4 +33,31 @@ import Testing
         try await client.waitClosed()
         #expect(try await process.exitStatus() == 0)
     }
+
+    @Test func sigtermTurnsReadinessTo503ForTheDrainDelayBeforeEndingSessions() async throws {
+        let database = try await TestServer.sharedDatabase.value
+        let process = try PGLiveProcess([
+            "serve", "--database-url", database.url, "--allow-anonymous", "--http-port", "0", "--stomp-port", "0",
+            "--drain-seconds", "3",
+        ])
+        let ports = try await process.waitForPorts()
+        try await Deadline.waitUntil("the server to be ready") { try await RawHTTP.get("/readyz", port: ports.http).status == 200 }
+        let client = try await STOMPTestClient(port: ports.stomp)
+        try await client.send(.connect, ["accept-version": "1.2"])
+        _ = try await client.next(.connected)
+
+        process.process.terminate()
+        var draining = RawHTTP.Response(status: 0, body: "")
+        try await Deadline.waitUntil("/readyz to turn 503", timeout: .seconds(3)) {
+            draining = try await RawHTTP.get("/readyz", port: ports.http)
+            return draining.status == 503
+        }
+        #expect(draining.body.contains("the server is shutting down"))
+        #expect(!client.inbox.frames.contains { $0.command == .error }, "sessions last through the drain delay")
+
+        let error = try await client.next(.error, timeout: .seconds(30))
+        #expect(error.headers["message"] == "server shutting down")
+        try await client.waitClosed()
+        #expect(try await process.exitStatus() == 0)
+    }
 }
