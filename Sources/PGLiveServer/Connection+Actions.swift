@@ -36,11 +36,15 @@ extension Connection {
             case .resumeDelivery:
                 // The broker counts the same unacknowledged messages against the same limit.
                 break
-            case .close(_, let flushFirst):
+            case .close(let reason, let flushFirst):
                 if flushFirst {
                     await self.write(&frames)
                 }
                 frames = []
+                switch reason {
+                case .disconnected: self.closeReason = "the client sent DISCONNECT"
+                case .error(let error): self.closeReason = "ERROR: \(error)"
+                }
                 self.isClosed = true
             }
         }
@@ -125,6 +129,7 @@ extension Connection {
         } catch {
             self.driver.logger.debug("writing to the client failed", metadata: ["session": "\(self.id)", "error": "\(error)"])
             self.session.connectionClosed()
+            self.closeReason = "writing to the client failed"
             self.isClosed = true
         }
         frames = []

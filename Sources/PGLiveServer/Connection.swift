@@ -24,6 +24,8 @@ struct Connection<Transport: FrameTransport> {
     var timer: Task<Void, Never>?
     /// Whether the connection is done.
     var isClosed = false
+    /// Why the connection ended, for the log's "session closed" line.
+    var closeReason = "the connection ended"
     /// The session's frame counts as last added to the server's metrics.
     var reportedFrames = (received: STOMPFrameCounts(), sent: STOMPFrameCounts())
 
@@ -51,12 +53,14 @@ struct Connection<Transport: FrameTransport> {
             await self.perform(self.session.receive(bytes, now: .now()))
         case .peerClosed:
             self.session.connectionClosed()
+            self.closeReason = "the client closed the connection"
             self.isClosed = true
         case .drain:
             await self.drain()
         case .terminate(let message, let detail):
             let actions = self.session.terminate(message: message, detail: detail)
             await self.perform(actions)
+            self.closeReason = message
             self.isClosed = true
         case .completed(let operation):
             self.operations[operation] = nil

@@ -42,6 +42,7 @@ struct ConnectionDriver: Sendable {
         self.metrics.sessionsOpened[transportName]?.increment()
         self.metrics.sessionsOpen[transportName]?.increment()
         defer { self.metrics.sessionsOpen[transportName]?.decrement() }
+        self.logger.info("session opened", metadata: ["session": "\(id)", "transport": "\(transportName)"])
         let (events, mailbox) = AsyncStream.makeStream(of: ConnectionEvent.self)
         await self.hub.register(id, mailbox: mailbox)
         let reader = Task {
@@ -53,7 +54,7 @@ struct ConnectionDriver: Sendable {
             mailbox.yield(.peerClosed)
         }
         let watchdog = WriteWatchdog(timeout: self.writeTimeout)
-        await withTaskGroup(of: Void.self) { group in
+        let reason = await withTaskGroup(of: String?.self) { group in
             group.addTask {
                 var connection = Connection(
                     driver: self, session: STOMPSession(id: id, configuration: self.sessionConfiguration),
@@ -66,17 +67,18 @@ struct ConnectionDriver: Sendable {
                     connection.scheduleTick()
                 }
                 connection.end()
+                return connection.closeReason
             }
             group.addTask {
                 await watchdog.waitForStalledWrite()
-                if !Task.isCancelled {
-                    self.logger.debug("the client took no bytes in time", metadata: ["session": "\(id)"])
-                }
+                return Task.isCancelled ? nil : "the client took no bytes for \(self.writeTimeout)"
             }
             // Whichever ends first: the connection, or a stalled write (which cancels it).
-            await group.next()
+            let first = await group.next() ?? nil
             group.cancelAll()
+            return first ?? "the connection ended"
         }
+        self.logger.info("session closed", metadata: ["session": "\(id)", "transport": "\(transportName)", "reason": "\(reason)"])
         reader.cancel()
         mailbox.finish()
         await self.hub.remove(id)

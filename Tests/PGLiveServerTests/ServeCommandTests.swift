@@ -32,6 +32,9 @@ import Testing
         #expect(error.headers["message"] == "server shutting down")
         try await client.waitClosed()
         #expect(try await process.exitStatus() == 0)
+        let log = process.stderr.split(separator: "\n")
+        #expect(log.contains { $0.contains("session opened") && $0.contains("transport=tcp") })
+        #expect(log.contains { $0.contains("session closed") && $0.contains("reason=server shutting down") })
     }
 
     @Test func sigtermTurnsReadinessTo503ForTheDrainDelayBeforeEndingSessions() async throws {
