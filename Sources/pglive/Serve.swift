@@ -12,9 +12,22 @@ struct Serve: AsyncParsableCommand {
             Needs --user NAME:PASSWORD (repeatable) or --allow-anonymous: without either, no \
             client could connect, so serve refuses to start. SIGTERM or SIGINT ends every \
             session with an ERROR "server shutting down" and exits 0.
+
+            Every option can also be set by an environment variable PGLIVE_<NAME> (for example \
+            PGLIVE_HTTP_PORT=9000, PGLIVE_ALLOW_ANONYMOUS=true) or by a line "name = value" in the \
+            --config file (for example "http-port = 9000"; "user" may repeat). Precedence: \
+            command line, then environment, then file; a setting comes whole from the highest \
+            source that has it.
             """)
 
     @OptionGroup var database: DatabaseOption
+
+    @Option(help: ArgumentHelp(
+        "A configuration file of name = value lines (default: $PGLIVE_CONFIG).", valueName: "path"))
+    var config: String?
+
+    @Option(help: ArgumentHelp("trace, debug, info, notice, warning, error or critical.", valueName: "level"))
+    var logLevel: Logger.Level = .info
 
     @Option(help: ArgumentHelp("The address to listen on.", valueName: "address"))
     var host: String = "127.0.0.1"
@@ -55,7 +68,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         var logger = Logger(label: "pglive.serve")
-        logger.logLevel = .info
+        logger.logLevel = logLevel
         var configuration = ServerConfiguration(
             database: database.configuration(applicationName: "pglive serve"),
             host: host, httpPort: httpPort, stompPort: stompPort,
@@ -74,3 +87,5 @@ struct Serve: AsyncParsableCommand {
         }
     }
 }
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}
