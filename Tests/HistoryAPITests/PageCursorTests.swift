@@ -44,8 +44,9 @@ import Testing
         }
     }
 
-    @Test(arguments: ["", "!!!", "AQ", "' OR 1=1 --", String(repeating: "A", count: 10_000)])
+    @Test(arguments: ["", "!!!", "AQ", "' OR 1=1 --", "10,000 × A"])
     func refusesGarbage(token: String) {
+        let token = token == "10,000 × A" ? String(repeating: "A", count: 10_000) : token
         #expect(throws: HistoryError(.invalidCursor, "cursor is not valid for this query",
                                      detail: "use the next_cursor of a response to the same query (same topic and parameters)")) {
             try PageCursor(decoding: token, for: "q", key: key)
