@@ -16,6 +16,8 @@ public struct HistoryError: Error, Sendable, Equatable {
         case limitTooHigh = "limit_too_high"
         /// No credentials, or wrong ones (401).
         case unauthorized = "unauthorized"
+        /// No route for the request's path (404).
+        case notFound = "not_found"
         /// The topic does not exist (404).
         case unknownTopic = "unknown_topic"
         /// A filter, projection or order names a column the topic does not have (404).
@@ -32,7 +34,7 @@ public struct HistoryError: Error, Sendable, Equatable {
             switch self {
             case .invalidParameter, .invalidFilter, .invalidCursor, .limitTooHigh: 400
             case .unauthorized: 401
-            case .unknownTopic, .unknownColumn: 404
+            case .notFound, .unknownTopic, .unknownColumn: 404
             case .notAcceptable: 406
             case .databaseUnavailable: 503
             case .internalError: 500

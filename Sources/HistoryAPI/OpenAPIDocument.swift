@@ -140,7 +140,7 @@ public enum OpenAPIDocument {
           "Error": {
             "type": "object", "required": ["error"],
             "properties": {"error": {"type": "object", "required": ["code", "message"], "properties": {
-              "code": {"type": "string", "enum": ["invalid_parameter", "invalid_filter", "invalid_cursor", "limit_too_high", "unauthorized", "unknown_topic", "unknown_column", "not_acceptable", "database_unavailable", "internal_error"]},
+              "code": {"type": "string", "enum": ["invalid_parameter", "invalid_filter", "invalid_cursor", "limit_too_high", "unauthorized", "not_found", "unknown_topic", "unknown_column", "not_acceptable", "database_unavailable", "internal_error"]},
               "message": {"type": "string"},
               "detail": {"type": "string"}}}}
           },

@@ -37,6 +37,7 @@ enum HTTPServer {
     ) -> some ApplicationProtocol {
         let router = Router()
         router.add(middleware: HTTPMetricsMiddleware(factory: metrics.factory))
+        router.add(middleware: JSONErrors())
         router.get("/healthz") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "application/json"],
