@@ -52,10 +52,13 @@ extension PGLiveServer {
             STOMPTCPServer(host: configuration.host, port: configuration.stompPort, driver: driver, onListening: onListening),
             SessionTerminator(hub: hub, drainDelay: configuration.drainDelay),
         ]
-        let group = ServiceGroup(
-            configuration: .init(
-                services: services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
-                gracefulShutdownSignals: gracefulShutdownSignals, logger: self.logger))
+        var groupConfiguration = ServiceGroupConfiguration(
+            services: services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
+            gracefulShutdownSignals: gracefulShutdownSignals, logger: self.logger)
+        // In-flight HTTP responses (a long export) may finish within the timeout; then
+        // everything still running is cancelled, so SIGTERM always ends the process.
+        groupConfiguration.maximumGracefulShutdownDuration = configuration.drainDelay + configuration.shutdownTimeout
+        let group = ServiceGroup(configuration: groupConfiguration)
         do {
             try await group.run()
         } catch {

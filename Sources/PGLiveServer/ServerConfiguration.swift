@@ -37,6 +37,9 @@ public struct ServerConfiguration: Sendable {
     /// On SIGTERM, how long `/readyz` answers 503 before sessions are ended, so a load
     /// balancer stops sending clients first; zero by default.
     public var drainDelay: Duration = .zero
+    /// After the drain delay, how long in-flight work (HTTP exports, closing sessions) may
+    /// take before it is cancelled and the process exits; 30 s by default.
+    public var shutdownTimeout: Duration = .seconds(30)
 
     /// Creates a configuration with the defaults of `pglive serve`.
     ///

@@ -36,6 +36,6 @@ public struct Setting: Sendable, Hashable {
     public static let serve: [Setting] = [
         Setting("database-url"), Setting("host"), Setting("http-port"), Setting("stomp-port"),
         Setting("user", .repeatable), Setting("allow-anonymous", .flag), Setting("auto-create-topics", .flag),
-        Setting("drain-seconds"), Setting("log-level"),
+        Setting("drain-seconds"), Setting("shutdown-timeout"), Setting("log-level"),
     ]
 }

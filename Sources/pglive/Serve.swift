@@ -52,12 +52,20 @@ struct Serve: AsyncParsableCommand {
         valueName: "seconds"))
     var drainSeconds: Double = 0
 
+    @Option(help: ArgumentHelp(
+        "On SIGTERM, after the drain, how long in-flight exports and closing sessions may take before they are cut.",
+        valueName: "seconds"))
+    var shutdownTimeout: Double = 30
+
     func validate() throws {
         for port in [httpPort, stompPort] where !(0...65535).contains(port) {
             throw ValidationError("ports are 0...65535, not \(port)")
         }
         guard drainSeconds >= 0, drainSeconds <= 3600 else {
             throw ValidationError("--drain-seconds is 0...3600, not \(drainSeconds)")
+        }
+        guard shutdownTimeout > 0, shutdownTimeout <= 3600 else {
+            throw ValidationError("--shutdown-timeout is more than 0 and at most 3600, not \(shutdownTimeout)")
         }
         guard !users.isEmpty || allowAnonymous else {
             throw ValidationError(
@@ -75,6 +83,7 @@ struct Serve: AsyncParsableCommand {
             authenticator: Authenticator(users: try staticUsers(), allowsAnonymous: allowAnonymous),
             autoCreateTopics: autoCreateTopics)
         configuration.drainDelay = .milliseconds(Int64(drainSeconds * 1000))
+        configuration.shutdownTimeout = .milliseconds(Int64(shutdownTimeout * 1000))
         try await ServerLauncher.run(configuration, logger: logger)
     }
 

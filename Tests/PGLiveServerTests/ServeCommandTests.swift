@@ -1,3 +1,5 @@
+import NIOCore
+import NIOPosix
 import Foundation
 import PostgresTestSupport
 import STOMP
@@ -62,5 +64,32 @@ import Testing
         #expect(error.headers["message"] == "server shutting down")
         try await client.waitClosed()
         #expect(try await process.exitStatus() == 0)
+    }
+
+    @Test func sigtermCutsAnExportWhoseClientStoppedReadingAfterTheShutdownTimeout() async throws {
+        let database = try await blocking { try TestPostgres.makeMigratedDatabase(label: "shutdowncut") }
+        try await blocking {
+            try database.connect().execute("""
+                CREATE TABLE bulk (id int PRIMARY KEY, pad text);
+                SELECT pglive.publish_table('bulk');
+                INSERT INTO bulk SELECT g, repeat('z', 500) FROM generate_series(1, 100000) g;
+                """)
+        }
+        let process = try PGLiveProcess([
+            "serve", "--database-url", database.url, "--allow-anonymous", "--http-port", "0", "--stomp-port", "0",
+            "--shutdown-timeout", "2",
+        ])
+        let ports = try await process.waitForPorts()
+        let reader = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .channelOption(ChannelOptions.autoRead, value: false)
+            .connect(host: "127.0.0.1", port: ports.http).get()
+        try await reader.writeAndFlush(ByteBuffer(string: "GET /api/v1/topics/bulk/events?format=ndjson HTTP/1.1\r\nHost: x\r\n\r\n")).get()
+        try await Deadline.waitUntil("the export to run") { try await blocking { try TestPostgres.isRunning("event_document", in: database) } }
+
+        let stopping = ContinuousClock.now
+        process.process.terminate()
+        #expect(try await process.exitStatus(timeout: .seconds(20)) == 0)
+        #expect(ContinuousClock.now - stopping < .seconds(15), "cut after the 2 s shutdown timeout, not the 60 s stall timeout")
+        try? await reader.close()
     }
 }
