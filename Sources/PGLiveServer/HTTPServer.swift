@@ -57,13 +57,13 @@ enum HTTPServer {
         OpenAPIDocument.addRoute(to: router)
         history.addRoutes(to: router.group("api/v1").add(middleware: BasicAuthentication(authenticator: authenticator)))
         Dashboard.addRoutes(to: router)
-        let webSocketRouter = Router(context: BasicWebSocketRequestContext.self)
+        let webSocketRouter = Router(context: STOMPWebSocketRequestContext.self)
         webSocketRouter.ws("/stomp") { request, _ in
             guard let chosen = WebSocketSubprotocol.choose(from: request.headers[values: .secWebSocketProtocol]) else {
                 return .upgrade([:])
             }
             return .upgrade([.secWebSocketProtocol: chosen])
-        } onUpgrade: { inbound, outbound, _ in
+        } onUpgrade: { inbound, outbound, context in
             await driver.run(
                 reading: { deliver in
                     for try await message in inbound.messages(maxSize: Self.maxMessageSize) {
@@ -73,7 +73,7 @@ enum HTTPServer {
                         }
                     }
                 },
-                transport: WebSocketTransport(outbound: outbound))
+                transport: WebSocketTransport(outbound: outbound, channel: context.requestContext.channel))
         }
         return Application(
             router: router,

@@ -5,24 +5,36 @@ import NIOWebSocket
 /// STOMP over WebSocket: one frame per WebSocket message, text unless the frame is not
 /// valid UTF-8.
 ///
-/// Frames go out as they are (`.custom` WebSocket frames over the frame's own bytes): no
-/// `String` is built and copied back into a buffer, and the common all-ASCII frame is
-/// classified by one pass over its bytes.
+/// A drained batch goes to the channel in one event-loop turn with one flush, as on the
+/// TCP endpoint; Hummingbird's writer (which flushes after every frame) is used only to
+/// close. Frames are written as they are, no `String` built from them, and the common
+/// all-ASCII frame is classified text by one pass over its bytes.
 struct WebSocketTransport: FrameTransport {
     static let name = "websocket"
 
-    /// The connection's writer.
+    /// Hummingbird's writer for the connection, for the close handshake.
     let outbound: WebSocketOutboundWriter
+    /// The connection's channel; its pipeline encodes `WebSocketFrame`s.
+    let channel: any Channel
 
     func write(_ frames: [OutboundFrame]) async throws {
-        for frame in frames {
+        guard !frames.isEmpty else { return }
+        let messages = frames.map { frame -> WebSocketFrame in
             var bytes = frame.head
             if var tail = frame.tail {
                 bytes.writeBuffer(&tail)
             }
-            let opcode: WebSocketOpcode = Self.isUTF8(bytes) ? .text : .binary
-            try await self.outbound.write(.custom(WebSocketFrame(fin: true, opcode: opcode, data: bytes)))
+            return WebSocketFrame(fin: true, opcode: Self.isUTF8(bytes) ? .text : .binary, data: bytes)
         }
+        let channel = self.channel
+        let written = channel.eventLoop.makePromise(of: Void.self)
+        channel.eventLoop.execute {
+            for message in messages.dropLast() {
+                channel.write(message, promise: nil)
+            }
+            channel.writeAndFlush(messages[messages.count - 1], promise: written)
+        }
+        try await written.futureResult.get()
     }
 
     func close() async {

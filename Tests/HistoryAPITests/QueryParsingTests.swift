@@ -90,6 +90,14 @@ import Testing
         #expect(error { try events([("to-time", "2026-01-01 00:00:00Z")]) } == .invalidParameter)
     }
 
+    @Test func timesOutsideYears0001To9999AreTheClientsError() throws {
+        // Year 0000 is RFC 3339 but PostgreSQL refuses it (22008): a 500 before this check.
+        #expect(error { try events([("from-time", "0000-12-31T23:59:59Z")]) } == .invalidParameter)
+        #expect(error { try events([("to-time", "0001-01-01T00:30:00+01:00")]) } == .invalidParameter)
+        #expect(try events([("from-time", "0002-01-01T00:00:00Z")]).fromTime != nil)
+        #expect(try events([("to-time", "9999-12-31T23:59:59Z")]).toTime != nil)
+    }
+
     @Test func aCursorContinuesFromItsPositionInTheQuerysDirection() throws {
         let parameters = try HistoryParameters([("order", "desc")], controlNames: EventsQuery.controlNames, scope: "events/orders")
         let token = PageCursor(values: ["40"]).encoded(for: parameters.fingerprint, key: key)
