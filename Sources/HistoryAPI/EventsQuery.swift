@@ -22,7 +22,7 @@ struct EventsQuery {
     var toTime: Date?
     /// Only these operations, or all.
     var operations: [String]?
-    /// Only events whose row matches.
+    /// Only events whose row matches: the principal's restriction AND the request's filters.
     var filter: RowPredicate
     /// Newest first.
     var descending: Bool
@@ -37,12 +37,14 @@ struct EventsQuery {
     /// - Parameters:
     ///   - parameters: the request's parameters.
     ///   - topic: the topic, from the catalogue.
+    ///   - restriction: the principal's mandatory row filter for the topic, ANDed before the
+    ///     request's own filters (which can narrow it, never widen it).
     ///   - format: the response format (JSON pages have a maximum limit, streams none).
     ///   - configuration: the limits.
     ///   - key: the cursor signing key.
     /// - Throws: ``HistoryError`` naming the offending parameter.
     init(
-        _ parameters: HistoryParameters, topic: CatalogTopic, format: ResponseFormat,
+        _ parameters: HistoryParameters, topic: CatalogTopic, restriction: RowPredicate? = nil, format: ResponseFormat,
         configuration: HistoryConfiguration, key: SymmetricKey
     ) throws(HistoryError) {
         self.topic = topic
@@ -52,7 +54,8 @@ struct EventsQuery {
         toTime = try Self.time(parameters, "to-time")
         operations = try parameters.controls["op"].map { value throws(HistoryError) in try Self.parseOperations(value) }
         descending = try Self.descending(parameters.controls["order"])
-        filter = try RowFilterParameters.filter(parameters.conditions, topic: topic)
+        let requested = try RowFilterParameters.filter(parameters.conditions, topic: topic)
+        filter = restriction.map { $0.and(requested) } ?? requested
         limit = try parameters.pageLimit(for: format, configuration: configuration)
         if let token = parameters.controls["cursor"] {
             let cursor = try PageCursor(decoding: token, for: parameters.fingerprint, key: key)
