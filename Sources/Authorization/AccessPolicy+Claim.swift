@@ -17,6 +17,9 @@ extension AccessPolicy {
         var restrictions: [Restriction] = []
         for (text, selector) in (claim.filters ?? [:]).sorted(by: { $0.key < $1.key }) {
             let pattern = try TopicPattern(text)
+            guard !selector.isEmpty else {
+                throw .invalidFilter(pattern: text, reason: "it is empty; omit the entry to restrict nothing")
+            }
             do {
                 restrictions.append(Restriction(pattern: pattern, predicate: try RowFilter.parse(selector: selector)))
             } catch {

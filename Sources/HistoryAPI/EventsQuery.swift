@@ -102,7 +102,12 @@ struct EventsQuery {
         if let fromTime { conditions.append("t.committed_at >= \(bindings.bind(fromTime, as: "timestamptz"))") }
         if let toTime { conditions.append("t.committed_at < \(bindings.bind(toTime, as: "timestamptz"))") }
         if let operations { conditions.append("e.op = ANY(\(bindings.bind("{\(operations.joined(separator: ","))}", as: "text[]")))") }
-        if !filter.conditions.isEmpty { conditions.append(bindings.condition(filter, on: "e.row_data")) }
+        if !filter.conditions.isEmpty {
+            // Application events have no row: like live delivery, no filter with conditions
+            // passes them (`is.null` would, on a SQL NULL).
+            conditions.append("e.row_data IS NOT NULL")
+            conditions.append(bindings.condition(filter, on: "e.row_data"))
+        }
         let direction = descending ? " DESC" : ""
         var sql = """
             SELECT t.first_position + e.ord AS position, \(columns)

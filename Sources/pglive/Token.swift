@@ -94,8 +94,8 @@ struct Token: AsyncParsableCommand {
         let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600, "d": 86_400]
         let unit = expiresIn.last.flatMap { units[$0] }
         let number = unit == nil ? Substring(expiresIn) : expiresIn.dropLast()
-        guard let value = Int(number), value > 0, value <= 10 * 365 * 86_400 else {
-            throw ValidationError("--expires-in takes a positive duration such as 3600, 90s, 15m, 1h or 7d, not '\(expiresIn)'")
+        guard let value = Int(number), value > 0, Double(value) * (unit ?? 1) <= 10 * 365 * 86_400 else {
+            throw ValidationError("--expires-in takes a positive duration of at most 10 years such as 3600, 90s, 15m, 1h or 7d, not '\(expiresIn)'")
         }
         return Double(value) * (unit ?? 1)
     }

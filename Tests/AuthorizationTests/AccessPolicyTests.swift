@@ -49,6 +49,7 @@ struct AccessPolicyTests {
         #expect(throws: AccessPolicyError.invalidPattern("Orders")) { try AccessPolicy(claim: AccessClaim(read: ["sensors", "Orders"])) }
         #expect(throws: AccessPolicyError.self) { try AccessPolicy(json: #"{"read": "sensors"}"#) }
         #expect(throws: AccessPolicyError.self) { try AccessPolicy(json: "not json") }
+        #expect(throws: AccessPolicyError.self) { try AccessPolicy(claim: AccessClaim(read: ["orders"], filters: ["orders": ""])) }
     }
 
     @Test func aDenialNamesTheVerbTheTopicAndTheSubject() throws {

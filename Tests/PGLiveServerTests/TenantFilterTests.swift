@@ -101,4 +101,32 @@ import Testing
         let all = try await RawHTTP.get("/api/v1/topics/tenant_orders/rows?id=eq.2", port: server.httpPort, headers: [basic])
         #expect(all.body.contains(#""id": 2"#) || all.body.contains(#""id":2"#), "\(all.body)")
     }
+
+    @Test func aRestrictionOnAnApplicationTopicHidesItsEventsLiveReplayedAndOverREST() async throws {
+        let server = try await TestServer.secured.value
+        try await server.sql("SELECT pglive.create_topic('tenant_chat')")
+        try await server.sql("SELECT pglive.create_topic('tenant_marker')")
+        try await server.sql("SELECT pglive.publish('tenant_chat', '{\"text\":\"before\"}'::jsonb)")
+        // is.null would hold on an application event's absent (SQL NULL) row.
+        let access = AccessClaim(read: ["tenant_chat", "tenant_marker"], filters: ["tenant_chat": "text=is.null"])
+        let token = try await TestTokens.token(access: access)
+        let client = try await STOMPTestClient(port: server.stompPort)
+        try await client.send(.connect, ["accept-version": "1.2", "passcode": token])
+        _ = try await client.next(.connected)
+        try await client.subscribe("/topic/tenant_chat", id: "chat", ["from-position": "0"])
+        try await client.subscribe("/topic/tenant_marker", id: "marker")
+
+        try await server.sql("SELECT pglive.publish('tenant_chat', '{\"text\":\"after\"}'::jsonb)")
+        try await server.sql("SELECT pglive.publish('tenant_marker', '{}'::jsonb)")
+
+        // Live events reach a session in position order: the marker comes after the chat event.
+        #expect(try await client.next(.message).headers["subscription"] == "marker")
+        #expect(client.inbox.frames.isEmpty)
+        let rest = try await RawHTTP.get("/api/v1/topics/tenant_chat/events", port: server.httpPort, headers: ["Authorization: Bearer \(token)"])
+        #expect(rest.status == 200)
+        #expect(rest.body.contains(#""data":[]"#), "\(rest.body)")
+        let basic = "Authorization: Basic \(Data("alice:secret".utf8).base64EncodedString())"
+        let unrestricted = try await RawHTTP.get("/api/v1/topics/tenant_chat/events", port: server.httpPort, headers: [basic])
+        #expect(unrestricted.body.contains("before") && unrestricted.body.contains("after"), "\(unrestricted.body)")
+    }
 }
