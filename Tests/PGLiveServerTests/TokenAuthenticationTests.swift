@@ -64,8 +64,8 @@ import Testing
         let server = try await TestServer.secured.value
         try await server.sql("SELECT pglive.create_topic('expiry.feed')")
         // At most the token's exp: taken first, it cannot be a second later.
-        let expiry = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 + 3).rounded(.down))
-        let token = try await TestTokens.token(expiresIn: 3)
+        let expiry = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 + 5).rounded(.down))
+        let token = try await TestTokens.token(expiresIn: 5)
         let client = try await STOMPTestClient(port: server.stompPort)
         try await client.send(.connect, ["accept-version": "1.2", "heart-beat": "0,0", "login": "x", "passcode": token])
         _ = try await client.next(.connected)
