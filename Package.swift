@@ -12,11 +12,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
-        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.1.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.1"),
     ],
     targets: [
         .systemLibrary(
@@ -38,6 +39,17 @@ let package = Package(
             ]
         ),
         .target(name: "RowFilter"),
+        .target(
+            name: "Authorization",
+            dependencies: ["RowFilter"]
+        ),
+        .target(
+            name: "BearerTokens",
+            dependencies: [
+                "Authorization",
+                .product(name: "JWTKit", package: "jwt-kit"),
+            ]
+        ),
         .target(
             name: "ChangeFeed",
             dependencies: [
@@ -74,6 +86,7 @@ let package = Package(
         .target(
             name: "HistoryAPI",
             dependencies: [
+                "Authorization",
                 "PostgresLibPQ",
                 "ChangeFeed",
                 "RowFilter",
@@ -87,6 +100,8 @@ let package = Package(
         .target(
             name: "PGLiveServer",
             dependencies: [
+                "Authorization",
+                "BearerTokens",
                 "Dashboard",
                 "HistoryAPI",
                 "STOMP",
@@ -123,6 +138,8 @@ let package = Package(
         .executableTarget(
             name: "pglive",
             dependencies: [
+                "Authorization",
+                "BearerTokens",
                 "PostgresLibPQ",
                 "PrivatePostgres",
                 "Migrations",
@@ -181,6 +198,18 @@ let package = Package(
             dependencies: ["Dashboard"]
         ),
         .testTarget(
+            name: "AuthorizationTests",
+            dependencies: ["Authorization", "RowFilter"]
+        ),
+        .testTarget(
+            name: "BearerTokensTests",
+            dependencies: [
+                "BearerTokens", "Authorization",
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        .testTarget(
             name: "RowFilterTests",
             dependencies: ["RowFilter", "PostgresLibPQ", "PostgresTestSupport"]
         ),
@@ -189,6 +218,8 @@ let package = Package(
             // "pglive" makes `swift test` build the binary the process tests run.
             dependencies: [
                 "PGLiveServer", "STOMP", "Broker", "ChangeFeed", "PostgresLibPQ", "PostgresTestSupport", "PrivatePostgres", "pglive",
+                "Authorization", "BearerTokens",
+                .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -198,7 +229,7 @@ let package = Package(
         .testTarget(
             name: "HistoryAPITests",
             dependencies: [
-                "HistoryAPI", "ChangeFeed", "PostgresLibPQ", "PostgresTestSupport", "RowFilter",
+                "HistoryAPI", "ChangeFeed", "PostgresLibPQ", "PostgresTestSupport", "RowFilter", "Authorization",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

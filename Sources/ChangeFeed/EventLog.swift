@@ -39,6 +39,7 @@ public enum EventLog {
                        (SELECT max(first_position) FROM pglive.transactions WHERE first_position <= $1), 0)
                AND e.ord > $1 - t.first_position
                AND ($2::text IS NULL OR e.topic = $2)
+               AND \(filter?.conditions.isEmpty == false ? "e.row_data IS NOT NULL" : "TRUE")
                AND (\(condition?.sql ?? "TRUE"))
              ORDER BY t.first_position, e.ord
              LIMIT $3

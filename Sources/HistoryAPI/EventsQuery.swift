@@ -22,7 +22,7 @@ struct EventsQuery {
     var toTime: Date?
     /// Only these operations, or all.
     var operations: [String]?
-    /// Only events whose row matches.
+    /// Only events whose row matches: the principal's restriction AND the request's filters.
     var filter: RowPredicate
     /// Newest first.
     var descending: Bool
@@ -37,12 +37,14 @@ struct EventsQuery {
     /// - Parameters:
     ///   - parameters: the request's parameters.
     ///   - topic: the topic, from the catalogue.
+    ///   - restriction: the principal's mandatory row filter for the topic, ANDed before the
+    ///     request's own filters (which can narrow it, never widen it).
     ///   - format: the response format (JSON pages have a maximum limit, streams none).
     ///   - configuration: the limits.
     ///   - key: the cursor signing key.
     /// - Throws: ``HistoryError`` naming the offending parameter.
     init(
-        _ parameters: HistoryParameters, topic: CatalogTopic, format: ResponseFormat,
+        _ parameters: HistoryParameters, topic: CatalogTopic, restriction: RowPredicate? = nil, format: ResponseFormat,
         configuration: HistoryConfiguration, key: SymmetricKey
     ) throws(HistoryError) {
         self.topic = topic
@@ -52,7 +54,8 @@ struct EventsQuery {
         toTime = try Self.time(parameters, "to-time")
         operations = try parameters.controls["op"].map { value throws(HistoryError) in try Self.parseOperations(value) }
         descending = try Self.descending(parameters.controls["order"])
-        filter = try RowFilterParameters.filter(parameters.conditions, topic: topic)
+        let requested = try RowFilterParameters.filter(parameters.conditions, topic: topic)
+        filter = restriction.map { $0.and(requested) } ?? requested
         limit = try parameters.pageLimit(for: format, configuration: configuration)
         if let token = parameters.controls["cursor"] {
             let cursor = try PageCursor(decoding: token, for: parameters.fingerprint, key: key)
@@ -99,7 +102,12 @@ struct EventsQuery {
         if let fromTime { conditions.append("t.committed_at >= \(bindings.bind(fromTime, as: "timestamptz"))") }
         if let toTime { conditions.append("t.committed_at < \(bindings.bind(toTime, as: "timestamptz"))") }
         if let operations { conditions.append("e.op = ANY(\(bindings.bind("{\(operations.joined(separator: ","))}", as: "text[]")))") }
-        if !filter.conditions.isEmpty { conditions.append(bindings.condition(filter, on: "e.row_data")) }
+        if !filter.conditions.isEmpty {
+            // Application events have no row: like live delivery, no filter with conditions
+            // passes them (`is.null` would, on a SQL NULL).
+            conditions.append("e.row_data IS NOT NULL")
+            conditions.append(bindings.condition(filter, on: "e.row_data"))
+        }
         let direction = descending ? " DESC" : ""
         var sql = """
             SELECT t.first_position + e.ord AS position, \(columns)

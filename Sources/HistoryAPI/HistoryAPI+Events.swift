@@ -1,17 +1,22 @@
+import Authorization
 import HTTPTypes
 import Hummingbird
 import PostgresLibPQ
 
 extension HistoryAPI {
-    /// `GET /api/v1/topics/{topic}/events`: a JSON page, or the whole range as NDJSON or CSV.
-    func events(_ request: Request, topic name: String) async throws(HistoryError) -> Response {
-        let (pairs, format, parameters) = try Self.parse(request, controlNames: EventsQuery.controlNames, scope: "events/\(name)")
+    /// `GET /api/v1/topics/{topic}/events`: a JSON page, or the whole range as NDJSON or CSV,
+    /// of the events the principal may read.
+    func events(_ request: Request, topic name: String, principal: Principal) async throws(HistoryError) -> Response {
+        let restriction = try Self.readAccess(principal, topic: name)
+        let (pairs, format, parameters) = try Self.parse(
+            request, controlNames: EventsQuery.controlNames, scope: Self.scope("events", topic: name, restriction: restriction))
         let page = PageLink(request: request, pairs: pairs, parameters: parameters, key: key)
         if format == .json, page.isUnchanged(request) {
             return Response(status: .notModified, headers: [.eTag: page.etag])
         }
         let query = try EventsQuery(
-            parameters, topic: try await topic(named: name), format: format, configuration: configuration, key: key)
+            parameters, topic: try await topic(named: name), restriction: restriction, format: format,
+            configuration: configuration, key: key)
         switch format {
         case .json:
             var counting: (EventsQuery, CountPreference)?

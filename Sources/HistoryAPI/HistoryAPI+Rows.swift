@@ -1,15 +1,19 @@
+import Authorization
 import ChangeFeed
 import HTTPTypes
 import Hummingbird
 import PostgresLibPQ
 
 extension HistoryAPI {
-    /// `GET /api/v1/topics/{topic}/rows`: the table's current rows and, in the same
-    /// snapshot, the log position to continue from live (`Stream-Position`).
-    func rows(_ request: Request, topic name: String) async throws(HistoryError) -> Response {
-        let (pairs, format, parameters) = try Self.parse(request, controlNames: RowsQuery.controlNames, scope: "rows/\(name)")
+    /// `GET /api/v1/topics/{topic}/rows`: the table's current rows the principal may read
+    /// and, in the same snapshot, the log position to continue from live (`Stream-Position`).
+    func rows(_ request: Request, topic name: String, principal: Principal) async throws(HistoryError) -> Response {
+        let restriction = try Self.readAccess(principal, topic: name)
+        let (pairs, format, parameters) = try Self.parse(
+            request, controlNames: RowsQuery.controlNames, scope: Self.scope("rows", topic: name, restriction: restriction))
         let query = try RowsQuery(
-            parameters, topic: try await topic(named: name), format: format, configuration: configuration, key: key)
+            parameters, topic: try await topic(named: name), restriction: restriction, format: format,
+            configuration: configuration, key: key)
         let keyCount = query.sortColumns.count
         switch format {
         case .json:

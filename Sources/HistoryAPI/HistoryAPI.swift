@@ -1,3 +1,4 @@
+import Authorization
 import ChangeFeed
 import Crypto
 import Hummingbird
@@ -46,15 +47,17 @@ public struct HistoryAPI: Sendable {
     }
 
     /// Adds `GET topics`, `GET topics/:topic/events` and `GET topics/:topic/rows` to a
-    /// router or group (usually `api/v1`, behind authentication).
+    /// router or group (usually `api/v1`), behind a middleware that sets the context's
+    /// ``PrincipalRequestContext/principal``: the catalogue lists the topics it may read,
+    /// the topic endpoints answer 403 for others and AND its row restriction into every query.
     /// - Parameter routes: the router or group.
-    public func addRoutes<Routes: RouterMethods>(to routes: Routes) {
-        routes.get("topics") { _, _ in try await self.topics() }
+    public func addRoutes<Routes: RouterMethods>(to routes: Routes) where Routes.Context: PrincipalRequestContext {
+        routes.get("topics") { _, context in try await self.topics(for: try Self.principal(of: context)) }
         routes.get("topics/:topic/events") { request, context in
-            try await self.events(request, topic: try context.parameters.require("topic"))
+            try await self.events(request, topic: try context.parameters.require("topic"), principal: try Self.principal(of: context))
         }
         routes.get("topics/:topic/rows") { request, context in
-            try await self.rows(request, topic: try context.parameters.require("topic"))
+            try await self.rows(request, topic: try context.parameters.require("topic"), principal: try Self.principal(of: context))
         }
     }
 
@@ -83,8 +86,16 @@ public struct HistoryAPI: Sendable {
         return topic
     }
 
-    private func topics() async throws(HistoryError) -> Response {
-        let data = try await read { try TopicCatalogReader.catalogueJSON(on: $0) }
+    /// The catalogue of the topics a principal may read.
+    private func topics(for principal: Principal) async throws(HistoryError) -> Response {
+        let access = principal.access
+        let data = try await read { connection in
+            guard !access.read.contains(.all) else {
+                return try TopicCatalogReader.catalogueJSON(on: connection)
+            }
+            let names = try TopicCatalogReader.names(on: connection).filter { access.allows(.read, topic: $0) }
+            return try TopicCatalogReader.catalogueJSON(on: connection, only: names)
+        }
         return Response(
             status: .ok, headers: [.contentType: ResponseFormat.json.contentType],
             body: ResponseBody(byteBuffer: ByteBuffer(string: #"{"data":"# + data + "}")))

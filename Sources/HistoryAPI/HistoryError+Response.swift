@@ -14,11 +14,13 @@ extension HistoryError: HTTPResponseError {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// The JSON error response; a 401 carries `WWW-Authenticate`.
+    /// The JSON error response; a 401 carries a `WWW-Authenticate` field per challenge.
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         var headers: HTTPFields = [.contentType: "application/json"]
         if code == .unauthorized {
-            headers[.wwwAuthenticate] = #"Basic realm="pglive", charset="UTF-8""#
+            for challenge in challenges.isEmpty ? [#"Basic realm="pglive", charset="UTF-8""#] : challenges {
+                headers.append(HTTPField(name: .wwwAuthenticate, value: challenge))
+            }
         }
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: json)))
     }

@@ -18,6 +18,8 @@ public struct HistoryError: Error, Sendable, Equatable {
         case unauthorized = "unauthorized"
         /// No route for the request's path (404).
         case notFound = "not_found"
+        /// Authenticated, but not allowed to read the topic (403).
+        case forbidden = "forbidden"
         /// The topic does not exist (404).
         case unknownTopic = "unknown_topic"
         /// A filter, projection or order names a column the topic does not have (404).
@@ -34,6 +36,7 @@ public struct HistoryError: Error, Sendable, Equatable {
             switch self {
             case .invalidParameter, .invalidFilter, .invalidCursor, .limitTooHigh: 400
             case .unauthorized: 401
+            case .forbidden: 403
             case .notFound, .unknownTopic, .unknownColumn: 404
             case .notAcceptable: 406
             case .databaseUnavailable: 503
@@ -48,6 +51,9 @@ public struct HistoryError: Error, Sendable, Equatable {
     public let message: String
     /// More about it, such as the offending value, or `nil`.
     public let detail: String?
+    /// The `WWW-Authenticate` challenges of a 401, one per scheme the server accepts; a 401
+    /// without any offers `Basic`.
+    public var challenges: [String] = []
 
     /// Creates an error.
     /// - Parameters:

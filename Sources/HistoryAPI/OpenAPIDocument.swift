@@ -25,14 +25,14 @@ public enum OpenAPIDocument {
         "description": "History of pglive topics: the commit-ordered events log and the current rows of published tables. Pages use opaque keyset cursors (next_cursor, Link rel=next); Accept: application/x-ndjson or text/csv (or format=ndjson|csv) streams the whole selected range. Row filters are extra query parameters column=operator.value with the operators eq, neq, gt, gte, lt, lte, in, is, like and an optional not. prefix, the grammar of the STOMP selector header."
       },
       "servers": [{"url": "/"}],
-      "security": [{"basic": []}],
+      "security": [{"basic": []}, {"bearer": []}],
       "paths": {
         "/api/v1/topics": {
           "get": {
             "operationId": "listTopics",
             "summary": "The topic catalogue",
             "responses": {
-              "200": {"description": "Every topic", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TopicList"}}}},
+              "200": {"description": "Every topic the credentials may read", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TopicList"}}}},
               "401": {"$ref": "#/components/responses/Unauthorized"},
               "503": {"$ref": "#/components/responses/Unavailable"}
             }
@@ -75,6 +75,7 @@ public enum OpenAPIDocument {
               "304": {"description": "The page is unchanged (If-None-Match)", "headers": {"ETag": {"required": true, "schema": {"type": "string"}}}},
               "400": {"$ref": "#/components/responses/BadRequest"},
               "401": {"$ref": "#/components/responses/Unauthorized"},
+              "403": {"$ref": "#/components/responses/Forbidden"},
               "404": {"$ref": "#/components/responses/NotFound"},
               "406": {"$ref": "#/components/responses/NotAcceptable"},
               "503": {"$ref": "#/components/responses/Unavailable"}
@@ -112,6 +113,7 @@ public enum OpenAPIDocument {
               },
               "400": {"$ref": "#/components/responses/BadRequest"},
               "401": {"$ref": "#/components/responses/Unauthorized"},
+              "403": {"$ref": "#/components/responses/Forbidden"},
               "404": {"$ref": "#/components/responses/NotFound"},
               "406": {"$ref": "#/components/responses/NotAcceptable"},
               "503": {"$ref": "#/components/responses/Unavailable"}
@@ -120,7 +122,10 @@ public enum OpenAPIDocument {
         }
       },
       "components": {
-        "securitySchemes": {"basic": {"type": "http", "scheme": "basic", "description": "A --user login and password."}},
+        "securitySchemes": {
+          "basic": {"type": "http", "scheme": "basic", "description": "A --user login and password."},
+          "bearer": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT", "description": "A JWT (HS256, RS256 or ES256) whose pglive claim grants read access to the topic; its filters are ANDed into every query."}
+        },
         "parameters": {
           "topic": {"name": "topic", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]*$", "maxLength": 200}},
           "limit": {"name": "limit", "in": "query", "description": "Page size for JSON (default 100, at most the server's maximum, 10000 by default: above it the request is refused, never truncated); an optional cap for NDJSON and CSV.", "schema": {"type": "integer", "minimum": 1}},
@@ -132,6 +137,7 @@ public enum OpenAPIDocument {
         "responses": {
           "BadRequest": {"description": "A malformed parameter, filter or cursor, or a limit above the maximum", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
           "Unauthorized": {"description": "No credentials or wrong ones", "headers": {"WWW-Authenticate": {"schema": {"type": "string"}}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "Forbidden": {"description": "Authenticated, but not allowed to read the topic", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
           "NotFound": {"description": "Unknown topic or column", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
           "NotAcceptable": {"description": "No supported type in Accept", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
           "Unavailable": {"description": "The database is down or the query timed out", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
@@ -140,7 +146,7 @@ public enum OpenAPIDocument {
           "Error": {
             "type": "object", "required": ["error"],
             "properties": {"error": {"type": "object", "required": ["code", "message"], "properties": {
-              "code": {"type": "string", "enum": ["invalid_parameter", "invalid_filter", "invalid_cursor", "limit_too_high", "unauthorized", "not_found", "unknown_topic", "unknown_column", "not_acceptable", "database_unavailable", "internal_error"]},
+              "code": {"type": "string", "enum": ["invalid_parameter", "invalid_filter", "invalid_cursor", "limit_too_high", "unauthorized", "forbidden", "not_found", "unknown_topic", "unknown_column", "not_acceptable", "database_unavailable", "internal_error"]},
               "message": {"type": "string"},
               "detail": {"type": "string"}}}}
           },

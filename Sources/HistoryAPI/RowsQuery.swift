@@ -12,7 +12,7 @@ struct RowsQuery {
     let table: String
     /// The columns returned, in order.
     let selected: [CatalogTopic.Column]
-    /// Only rows that match.
+    /// Only rows that match: the principal's restriction AND the request's filters.
     let filter: RowPredicate
     /// The keyset order: the requested column (if any), then the key columns.
     let sortColumns: [CatalogTopic.Column]
@@ -28,12 +28,14 @@ struct RowsQuery {
     /// - Parameters:
     ///   - parameters: the request's parameters.
     ///   - topic: the topic, from the catalogue.
+    ///   - restriction: the principal's mandatory row filter for the topic, ANDed before the
+    ///     request's own filters.
     ///   - format: the response format.
     ///   - configuration: the limits.
     ///   - key: the cursor signing key.
     /// - Throws: ``HistoryError`` naming the offending parameter.
     init(
-        _ parameters: HistoryParameters, topic: CatalogTopic, format: ResponseFormat,
+        _ parameters: HistoryParameters, topic: CatalogTopic, restriction: RowPredicate? = nil, format: ResponseFormat,
         configuration: HistoryConfiguration, key: SymmetricKey
     ) throws(HistoryError) {
         guard topic.kind == .table, let table = topic.sourceTable else {
@@ -48,7 +50,8 @@ struct RowsQuery {
                 try Self.column(String(name), of: topic, for: "select")
             }
         } ?? topic.columns
-        filter = try RowFilterParameters.filter(parameters.conditions, topic: topic)
+        let requested = try RowFilterParameters.filter(parameters.conditions, topic: topic)
+        filter = restriction.map { $0.and(requested) } ?? requested
         let keys = try topic.keyColumns.map { name throws(HistoryError) in try Self.column(name, of: topic, for: "key") }
         let (ordering, descending) = try Self.ordering(parameters.controls["order"], topic: topic)
         guard !keys.isEmpty else {

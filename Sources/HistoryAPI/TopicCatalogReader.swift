@@ -28,11 +28,21 @@ enum TopicCatalogReader {
         ).rows.first.map(CatalogTopic.init(row:))
     }
 
-    /// Every topic with its retention and its oldest and newest retained positions, as the
-    /// `GET /api/v1/topics` JSON document's `data` array.
+    /// Every topic's name.
     /// - Parameter connection: a connection to the database.
-    static func catalogueJSON(on connection: PGConnection) throws -> String {
-        try connection.query(
+    static func names(on connection: PGConnection) throws -> [String] {
+        try connection.query("SELECT name FROM pglive.topics ORDER BY name").rows.map { try $0.decode("name", as: String.self) }
+    }
+
+    /// Every topic (or those named) with its retention and its oldest and newest retained
+    /// positions, as the `GET /api/v1/topics` JSON document's `data` array.
+    /// - Parameters:
+    ///   - connection: a connection to the database.
+    ///   - names: only these topics, or `nil` for all.
+    static func catalogueJSON(on connection: PGConnection, only names: [String]? = nil) throws -> String {
+        // Topic names are [a-z0-9_.-]: quoted as array elements, nothing needs escaping.
+        let parameters: [any PostgresBindable] = names.map { ["{" + $0.map { "\"\($0)\"" }.joined(separator: ",") + "}"] } ?? []
+        return try connection.query(
             """
             SELECT coalesce(json_agg(json_build_object(
                        'name', tp.name, 'kind', tp.kind, 'source_table', tp.source_table::text,
@@ -48,7 +58,7 @@ enum TopicCatalogReader {
                                             WHERE e.topic = tp.name ORDER BY t.first_position DESC, e.ord DESC LIMIT 1))
                      ORDER BY tp.name), '[]')::text AS data
               FROM pglive.topics tp
-            """
+            """ + (names == nil ? "" : "\n WHERE tp.name = ANY($1::text[])"), parameters
         ).rows[0].decode("data", as: String.self)
     }
 }

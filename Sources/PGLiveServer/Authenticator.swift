@@ -1,43 +1,145 @@
-/// Decides whether a `CONNECT` frame's credentials open a session: static users from
-/// `--user NAME:PASSWORD`, and anonymous clients when `--allow-anonymous` is given.
+import Authorization
+import BearerTokens
+import Foundation
+
+/// Turns credentials into a ``Principal``, the same way for STOMP `CONNECT` and HTTP:
+/// static users from `--user NAME:PASSWORD` (full access), bearer tokens (the access of
+/// their `pglive` claim) when keys are configured, and anonymous clients when
+/// `--allow-anonymous` is given (full access unless `--anonymous-access` says otherwise).
 ///
 /// ```swift
 /// let authenticator = Authenticator(users: [try StaticUser(argument: "alice:secret")], allowsAnonymous: false)
-/// authenticator.accepts(login: "alice", passcode: "secret") // true
+/// let principal = try await authenticator.authenticate(login: "alice", passcode: "secret", authorization: nil)
 /// ```
 public struct Authenticator: Sendable {
     /// The passwords by login.
-    private let passwords: [String: String]
-    /// Whether a `CONNECT` without `login` is accepted.
+    private let passwords: [String: [UInt8]]
+    /// Whether a client without credentials is admitted.
     public let allowsAnonymous: Bool
+    /// What an anonymous client may do.
+    public let anonymousAccess: AccessPolicy
+    /// Verifies bearer tokens; `nil` when no key is configured, so tokens are refused.
+    public let tokens: TokenVerifier?
 
     /// Creates an authenticator.
     ///
     /// - Parameters:
     ///   - users: The static users; a later entry for the same name wins.
-    ///   - allowsAnonymous: Whether clients without a `login` may connect.
-    public init(users: [StaticUser], allowsAnonymous: Bool) {
-        self.passwords = Dictionary(users.map { ($0.name, $0.password) }, uniquingKeysWith: { _, last in last })
+    ///   - allowsAnonymous: Whether clients without credentials may connect.
+    ///   - anonymousAccess: What anonymous clients may do; everything by default.
+    ///   - tokens: The token verifier, if tokens are accepted.
+    public init(
+        users: [StaticUser], allowsAnonymous: Bool, anonymousAccess: AccessPolicy = .unrestricted, tokens: TokenVerifier? = nil
+    ) {
+        self.passwords = Dictionary(users.map { ($0.name, Array($0.password.utf8)) }, uniquingKeysWith: { _, last in last })
         self.allowsAnonymous = allowsAnonymous
+        self.anonymousAccess = anonymousAccess
+        self.tokens = tokens
     }
 
-    /// Whether anyone at all can connect: some user is configured or anonymous access is on.
+    /// Whether anyone at all can connect: a user, a token key, or anonymous access.
     public var admitsAnyone: Bool {
-        self.allowsAnonymous || !self.passwords.isEmpty
+        self.allowsAnonymous || !self.passwords.isEmpty || self.tokens != nil
     }
 
-    /// Whether these credentials open a session.
+    /// Authenticates a STOMP `CONNECT`.
+    ///
+    /// An `Authorization: Bearer …` header (`authorization`) carries a token; so does a
+    /// `passcode` shaped like a JWT when tokens are accepted (`login` is then ignored: any
+    /// value or the subject). Otherwise `login` and `passcode` are a static user's; neither
+    /// means an anonymous client.
     ///
     /// - Parameters:
-    ///   - login: The `login` header; `nil` or empty for an anonymous client.
+    ///   - login: The `login` header.
     ///   - passcode: The `passcode` header.
-    public func accepts(login: String?, passcode: String?) -> Bool {
+    ///   - authorization: The `Authorization` header, if any.
+    /// - Throws: ``AuthenticationFailure``.
+    public func authenticate(login: String?, passcode: String?, authorization: String?) async throws(AuthenticationFailure) -> Principal {
+        if let authorization {
+            guard let token = BearerToken.fromAuthorization(authorization) else {
+                throw .unsupportedScheme
+            }
+            return try await self.verify(token)
+        }
+        if let passcode, self.tokens != nil, BearerToken.looksLikeToken(passcode) {
+            return try await self.verify(passcode)
+        }
         guard let login, !login.isEmpty else {
-            return self.allowsAnonymous
+            return try self.anonymous()
         }
-        guard let password = self.passwords[login], let passcode else {
-            return false
+        return try self.user(login: login, password: passcode ?? "")
+    }
+
+    /// Authenticates an HTTP request by its `Authorization` header: `Basic` for static
+    /// users, `Bearer` for tokens, none for anonymous access.
+    ///
+    /// - Parameters:
+    ///   - authorization: The header's value, if any.
+    /// - Throws: ``AuthenticationFailure``.
+    public func authenticate(authorization: String?) async throws(AuthenticationFailure) -> Principal {
+        guard let authorization else {
+            return try self.anonymous()
         }
-        return Array(password.utf8) == Array(passcode.utf8)
+        if let token = BearerToken.fromAuthorization(authorization) {
+            return try await self.verify(token)
+        }
+        guard let (login, password) = BasicCredentials.parse(authorization) else {
+            throw .unsupportedScheme
+        }
+        return try self.user(login: login, password: password)
+    }
+
+    /// The `WWW-Authenticate` challenges of a 401: `Bearer` when tokens are accepted (with
+    /// `error="invalid_token"` when the failure was a token), `Basic` when users exist.
+    ///
+    /// - Parameters:
+    ///   - failure: Why the request was refused.
+    public func challenges(for failure: AuthenticationFailure) -> [String] {
+        var challenges: [String] = []
+        if self.tokens != nil {
+            if case .invalidToken(let error) = failure {
+                challenges.append(#"Bearer realm="pglive", error="invalid_token", error_description="\#(error.summary)""#)
+            } else {
+                challenges.append(#"Bearer realm="pglive""#)
+            }
+        }
+        if !self.passwords.isEmpty || challenges.isEmpty {
+            challenges.append(#"Basic realm="pglive", charset="UTF-8""#)
+        }
+        return challenges
+    }
+
+    private func anonymous() throws(AuthenticationFailure) -> Principal {
+        guard self.allowsAnonymous else {
+            throw .credentialsRequired
+        }
+        return Principal(kind: .anonymous, subject: "anonymous", access: self.anonymousAccess)
+    }
+
+    private func user(login: String, password: String) throws(AuthenticationFailure) -> Principal {
+        guard let expected = self.passwords[login], Self.constantTimeEqual(expected, Array(password.utf8)) else {
+            throw .wrongPassword
+        }
+        return Principal(kind: .user, subject: login, access: .unrestricted)
+    }
+
+    private func verify(_ token: String) async throws(AuthenticationFailure) -> Principal {
+        guard let tokens = self.tokens else {
+            throw .tokensNotAccepted
+        }
+        do {
+            return try await tokens.verify(token)
+        } catch {
+            throw .invalidToken(error)
+        }
+    }
+
+    /// Compares without an early exit, so the time taken tells nothing about the password.
+    private static func constantTimeEqual(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
+        var difference = UInt8(truncatingIfNeeded: lhs.count ^ rhs.count)
+        for index in 0..<max(lhs.count, rhs.count) {
+            difference |= (index < lhs.count ? lhs[index] : 0) ^ (index < rhs.count ? rhs[index] : 0)
+        }
+        return difference == 0
     }
 }

@@ -1,3 +1,7 @@
+import Authorization
+import BearerTokens
+import Foundation
+import Logging
 import NIOCore
 import STOMP
 
@@ -11,25 +15,30 @@ extension Connection {
             case .write(let bytes):
                 self.driver.metrics.bytesOut.increment(by: bytes.readableBytes)
                 frames.append(OutboundFrame(head: bytes, tail: nil))
-            case .authenticate(let login, let passcode, _):
+            case .authenticate(let login, let passcode, let headers):
                 await self.write(&frames)
-                await self.authenticate(login: login, passcode: passcode)
+                await self.authenticate(login: login, passcode: passcode, authorization: headers["Authorization"] ?? headers["authorization"])
             case .subscribe(let subscription, let operation):
                 let opener = self.driver.opener
                 let session = self.id
                 let maxUnacked = self.session.configuration.maxUnackedMessages
+                let principal = self.authorizingPrincipal
                 self.start(operation) { () async throws(ServerError) in
-                    try await opener.open(subscription, session: session, maxUnackedMessages: maxUnacked)
+                    try await opener.open(subscription, session: session, maxUnackedMessages: maxUnacked, principal: principal)
                 }
             case .unsubscribe(let id):
                 await self.driver.hub.unsubscribe(session: self.id, id: id)
             case .publish(let publication, let operation):
                 let publisher = self.driver.publisher
-                self.startPublication(operation) { () async throws(ServerError) in try await publisher.publish([publication]) }
+                let principal = self.authorizingPrincipal
+                self.startPublication(operation) { () async throws(ServerError) in
+                    try await publisher.publish([publication], principal: principal)
+                }
             case .commit(let transaction, let operation):
                 let publisher = self.driver.publisher
+                let principal = self.authorizingPrincipal
                 self.startPublication(operation) { () async throws(ServerError) in
-                    try await publisher.publish(transaction.publications)
+                    try await publisher.publish(transaction.publications, principal: principal)
                 }
             case .ack(let acknowledgement), .nack(let acknowledgement):
                 await self.driver.hub.acknowledged(acknowledgement, session: self.id)
@@ -52,11 +61,25 @@ extension Connection {
         await self.write(&frames)
     }
 
-    /// Checks credentials; a session that passes joins the broker before `CONNECTED`.
-    private mutating func authenticate(login: String?, passcode: String?) async {
-        guard self.driver.authenticator.accepts(login: login, passcode: passcode) else {
-            let detail = login == nil ? "This server needs a login and passcode." : "Unknown login or wrong passcode."
-            await self.perform(self.session.authenticationFailed(message: "authentication failed", detail: detail))
+    /// The principal operations are authorised for: the authenticated one, or (never
+    /// reached, since the session asks for operations only once connected) one allowed nothing.
+    private var authorizingPrincipal: Principal {
+        self.principal ?? Principal(kind: .anonymous, subject: "unauthenticated", access: .nothing)
+    }
+
+    /// Checks credentials; a session that passes joins the broker before `CONNECTED`, and a
+    /// token's expiry becomes the session's end. Logs the subject, never the credentials.
+    private mutating func authenticate(login: String?, passcode: String?, authorization: String?) async {
+        let principal: Principal
+        do {
+            principal = try await self.driver.authenticator.authenticate(login: login, passcode: passcode, authorization: authorization)
+        } catch {
+            var metadata: Logger.Metadata = ["session": "\(self.id)", "reason": "\(error)"]
+            if authorization == nil, let login, !login.isEmpty, !BearerToken.looksLikeToken(passcode ?? "") {
+                metadata["login"] = "\(login)"
+            }
+            self.driver.logger.info("STOMP authentication failed", metadata: metadata)
+            await self.perform(self.session.authenticationFailed(message: "authentication failed", detail: error.detail))
             return
         }
         do {
@@ -65,7 +88,17 @@ extension Connection {
             await self.perform(self.session.terminate(message: error.message, detail: error.detail))
             return
         }
-        await self.perform(self.session.authenticated())
+        self.principal = principal
+        self.driver.logger.debug(
+            "STOMP session authenticated",
+            metadata: ["session": "\(self.id)", "subject": "\(principal.subject)", "kind": "\(principal.kind.rawValue)"])
+        await self.perform(self.session.authenticated(until: principal.expiresAt.map(Self.deadline(at:))))
+    }
+
+    /// The uptime deadline of a wall-clock instant: the session's timers run on uptime.
+    private static func deadline(at date: Date) -> NIODeadline {
+        let seconds = min(max(date.timeIntervalSinceNow, 0), 100 * 365 * 86_400)
+        return .now() + .nanoseconds(Int64(seconds * 1e9))
     }
 
     /// Runs a `SEND` or `COMMIT` once the session's previous one is done, keeping the

@@ -1,3 +1,4 @@
+import Authorization
 import Logging
 import NIOCore
 import STOMP
@@ -9,6 +10,8 @@ struct Connection<Transport: FrameTransport> {
     let driver: ConnectionDriver
     /// The protocol state machine.
     var session: STOMPSession
+    /// Who the session was authenticated as; `nil` before `CONNECTED`.
+    var principal: Principal?
     /// Where operations and timers report back.
     let mailbox: AsyncStream<ConnectionEvent>.Continuation
     /// Writes to the client.
@@ -67,6 +70,11 @@ struct Connection<Transport: FrameTransport> {
             await self.perform(self.session.completed(operation))
         case .failed(let operation, let error):
             self.operations[operation] = nil
+            if case .forbidden(let denial) = error {
+                self.driver.logger.info(
+                    "STOMP access denied",
+                    metadata: ["session": "\(self.id)", "subject": "\(denial.subject)", "verb": "\(denial.verb.rawValue)", "topic": "\(denial.topic)"])
+            }
             await self.perform(self.session.failed(operation, message: error.message, detail: error.detail))
         case .tick:
             self.timer = nil

@@ -7,8 +7,12 @@ import Logging
 import NIOCore
 
 /// The HTTP endpoint: STOMP over WebSocket at `/stomp`, the history API under `/api/v1`
-/// (behind HTTP Basic authentication), `GET /openapi.json`, `GET /healthz`, `GET /readyz`
-/// and `GET /metrics`.
+/// (behind HTTP Basic or Bearer authentication), `GET /openapi.json`, `GET /healthz`,
+/// `GET /readyz` and `GET /metrics`.
+///
+/// A WebSocket upgrade whose URL carries credentials (``URLCredentials``) is refused with
+/// 400: URLs end up in access logs, proxies and browser history, so tokens travel in the
+/// STOMP `CONNECT` frame only.
 ///
 /// `/metrics` needs no credentials, like the health checks: Prometheus scrapers rarely
 /// carry them, and it shows counts, positions and topic names, never rows. Operators who
@@ -35,7 +39,7 @@ enum HTTPServer {
         metrics: ServerMetrics, sampler: MetricsSampler, logger: Logger,
         onListening: @escaping @Sendable (Endpoint, Int) async -> Void
     ) -> some ApplicationProtocol {
-        let router = Router()
+        let router = Router(context: PGLiveRequestContext.self)
         router.add(middleware: HTTPMetricsMiddleware(factory: metrics.factory))
         router.add(middleware: JSONErrors())
         router.get("/healthz") { _, _ in
@@ -55,10 +59,22 @@ enum HTTPServer {
                 body: ResponseBody(byteBuffer: await sampler.scrape()))
         }
         OpenAPIDocument.addRoute(to: router)
-        history.addRoutes(to: router.group("api/v1").add(middleware: BasicAuthentication(authenticator: authenticator)))
+        history.addRoutes(to: router.group("api/v1").add(middleware: RequestAuthentication(authenticator: authenticator, logger: logger)))
         Dashboard.addRoutes(to: router)
+        // Reached by a plain GET and by an upgrade the WebSocket router refused.
+        router.get("/stomp") { request, _ -> Response in
+            if let name = URLCredentials.parameter(in: request.uri.queryParameters.map { (String($0.key), String($0.value)) }) {
+                throw HistoryError(
+                    .invalidParameter, "credentials in the URL are refused (query parameter \(name))",
+                    detail: "send the token in the STOMP CONNECT frame: passcode or an Authorization: Bearer header")
+            }
+            throw HistoryError(.invalidParameter, "/stomp takes a WebSocket upgrade", detail: "connect with a STOMP over WebSocket client")
+        }
         let webSocketRouter = Router(context: STOMPWebSocketRequestContext.self)
         webSocketRouter.ws("/stomp") { request, _ in
+            if URLCredentials.parameter(in: request.uri.queryParameters.map { (String($0.key), String($0.value)) }) != nil {
+                return .dontUpgrade
+            }
             guard let chosen = WebSocketSubprotocol.choose(from: request.headers[values: .secWebSocketProtocol]) else {
                 return .upgrade([:])
             }

@@ -1,3 +1,4 @@
+import Authorization
 import Broker
 import Foundation
 import PostgresLibPQ
@@ -15,12 +16,18 @@ struct LogPublisher: Sendable {
     /// Where the log is written.
     let pool: PostgresPool
 
-    /// Stores publications in one database transaction: all of them or none.
+    /// Stores publications in one database transaction: all of them or none. Every
+    /// destination is authorised first, before any topic is looked up or created.
     ///
     /// - Parameters:
     ///   - publications: A `SEND`, or a committed transaction's `SEND`s, in order.
-    /// - Throws: ``ServerError/tableTopic(_:)``, ``ServerError/topic(_:)`` or ``ServerError/database(_:)``.
-    func publish(_ publications: [STOMPSession.Publication]) async throws(ServerError) {
+    ///   - principal: Who publishes.
+    /// - Throws: ``ServerError/forbidden(_:)``, ``ServerError/tableTopic(_:)``,
+    ///   ``ServerError/topic(_:)`` or ``ServerError/database(_:)``.
+    func publish(_ publications: [STOMPSession.Publication], principal: Principal) async throws(ServerError) {
+        for publication in publications {
+            try self.resolver.authorize(.publish, destination: publication.destination, principal: principal)
+        }
         var rows: [[any PostgresBindable]] = []
         for publication in publications {
             let (topic, kind) = try await self.resolver.resolve(publication.destination)

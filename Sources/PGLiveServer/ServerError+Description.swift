@@ -10,14 +10,15 @@ extension ServerError: CustomStringConvertible {
         case .eventLog(.unknownTopic): "unknown topic"
         case .eventLog(.pruned): "position pruned"
         case .database: "database error"
+        case .forbidden(let denial): denial.message
         }
     }
 
     /// The human explanation, for an `ERROR` frame's body or a CLI message.
     public var detail: String {
         switch self {
-        case .invalidUser(let value):
-            "--user takes NAME:PASSWORD with a non-empty name, not '\(value)'."
+        case .invalidUser:
+            "--user takes NAME:PASSWORD with a non-empty name."
         case .topic(let error):
             error.detail
         case .tableTopic(let topic):
@@ -32,6 +33,8 @@ extension ServerError: CustomStringConvertible {
             "\(error)."
         case .database(let error):
             error.message
+        case .forbidden(let denial):
+            denial.detail
         }
     }
 

@@ -1,3 +1,4 @@
+import Authorization
 import Broker
 import ChangeFeed
 import PostgresLibPQ
@@ -26,4 +27,6 @@ public enum ServerError: Error, Sendable, Equatable {
     case eventLog(EventLogError)
     /// The database failed the request.
     case database(PostgresError)
+    /// The session's principal may not read or publish to the topic.
+    case forbidden(AccessDenial)
 }

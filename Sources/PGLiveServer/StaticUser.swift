@@ -16,7 +16,8 @@ public struct StaticUser: Sendable, Hashable {
     /// - Throws: ``ServerError/invalidUser(_:)`` without a colon or with an empty name.
     public init(argument: String) throws(ServerError) {
         guard let colon = argument.firstIndex(of: ":"), colon != argument.startIndex else {
-            throw .invalidUser(argument)
+            // Never the argument itself: it may be a password.
+            throw .invalidUser(argument.firstIndex(of: ":").map { String(argument[..<$0]) } ?? "")
         }
         self.name = String(argument[..<colon])
         self.password = String(argument[argument.index(after: colon)...])

@@ -1,12 +1,14 @@
+import Authorization
 import Broker
 import ChangeFeed
 import PostgresLibPQ
 import RowFilter
 import STOMP
 
-/// Carries out a `SUBSCRIBE`: resolves the topic, parses the selector, replays the log
-/// from `from-position` or `from-time`, and switches to live events with no gap and no
-/// duplicate.
+/// Carries out a `SUBSCRIBE`: authorises it, resolves the topic, parses the selector and
+/// ANDs the principal's row restriction in front of it, replays the log from
+/// `from-position` or `from-time`, and switches to live events with no gap and no
+/// duplicate. Live and replayed events pass the same combined filter.
 struct SubscriptionOpener: Sendable {
     /// The broker's owner.
     let hub: BrokerHub
@@ -23,16 +25,22 @@ struct SubscriptionOpener: Sendable {
     ///   - subscription: The client's subscription.
     ///   - session: The session id.
     ///   - maxUnackedMessages: The session's unacknowledged limit.
-    /// - Throws: ``ServerError`` for an unknown topic, an invalid selector or resume point,
-    ///   a pruned position or a database failure.
-    func open(_ subscription: STOMPSession.Subscription, session: String, maxUnackedMessages: Int) async throws(ServerError) {
+    ///   - principal: Who subscribes: checked for `read` before the topic is looked up (or
+    ///     created), and whose restriction is part of the filter.
+    /// - Throws: ``ServerError`` for a refused read, an unknown topic, an invalid selector or
+    ///   resume point, a pruned position or a database failure.
+    func open(
+        _ subscription: STOMPSession.Subscription, session: String, maxUnackedMessages: Int, principal: Principal
+    ) async throws(ServerError) {
+        try self.resolver.authorize(.read, destination: subscription.destination, principal: principal)
         let topic = try await self.resolver.resolve(subscription.destination).topic
-        let predicate: RowPredicate?
+        let selector: RowPredicate?
         do {
-            predicate = try subscription.selector.map { selector throws(RowFilterError) in try RowFilter.parse(selector: selector) }
+            selector = try subscription.selector.map { selector throws(RowFilterError) in try RowFilter.parse(selector: selector) }
         } catch {
             throw .invalidSelector(error)
         }
+        let predicate = principal.access.constrain(selector, topic: topic.name)
         var brokerSubscription = Broker.Subscription(
             id: subscription.id, topic: topic, ackMode: subscription.ackMode,
             filter: predicate.map(RowEventFilter.init), maxUnackedMessages: maxUnackedMessages)

@@ -1,3 +1,4 @@
+import Authorization
 import Broker
 import PostgresLibPQ
 
@@ -43,5 +44,27 @@ struct TopicResolver: Sendable {
             throw .topic(.unknownTopic(topic.name))
         }
         return (topic, kind)
+    }
+
+    /// Checks a verb on a destination's topic without looking the topic up, so a refused
+    /// client learns nothing about which topics exist and creates none.
+    ///
+    /// - Parameters:
+    ///   - verb: Read (`SUBSCRIBE`) or publish (`SEND`).
+    ///   - destination: The frame's destination.
+    ///   - principal: Who asks.
+    /// - Throws: ``ServerError/topic(_:)`` for an invalid destination, ``ServerError/forbidden(_:)``.
+    func authorize(_ verb: AccessVerb, destination: String, principal: Principal) throws(ServerError) {
+        let topic: Topic
+        do {
+            topic = try Topic(destination: destination)
+        } catch {
+            throw .topic(error)
+        }
+        do {
+            try principal.authorize(verb, topic: topic.name)
+        } catch {
+            throw .forbidden(error)
+        }
     }
 }

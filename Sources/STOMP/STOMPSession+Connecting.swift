@@ -1,3 +1,5 @@
+import NIOCore
+
 extension STOMPSession {
     /// Tells the session that the credentials of ``Action/authenticate(login:passcode:headers:)``
     /// were accepted: it sends `CONNECTED` and handles the frames that waited.
@@ -6,16 +8,22 @@ extension STOMPSession {
     /// for STOMP 1.0, which has no heart-beats), `server` (`pglive/<serverVersion>`) and
     /// `session`.
     ///
+    /// Credentials that expire (a token's `exp`) end the session at `expiry`: ``nextTick``
+    /// comes no later, and ``tick(now:)`` then sends `ERROR` "token expired" and closes.
+    ///
     /// ```swift
-    /// perform(session.authenticated())
+    /// perform(session.authenticated(until: .now() + .seconds(3600)))
     /// ```
     ///
+    /// - Parameters:
+    ///   - expiry: When the credentials expire; `nil` for credentials that do not.
     /// - Returns: The actions to perform; nothing unless authentication was pending.
-    public mutating func authenticated() -> [Action] {
+    public mutating func authenticated(until expiry: NIODeadline? = nil) -> [Action] {
         guard self.state == .authenticating else {
             return []
         }
         self.state = .connected
+        self.credentialsExpiry = expiry
         var headers: STOMPHeaders = ["version": self.version.rawValue]
         if self.version > .v1_0 {
             headers.add(name: "heart-beat", value: self.configuration.heartBeat.headerValue)

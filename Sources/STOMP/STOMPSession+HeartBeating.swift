@@ -1,9 +1,10 @@
 import NIOCore
 
 extension STOMPSession {
-    /// Checks heart-beats at a point in time.
+    /// Checks heart-beats and the credentials' expiry at a point in time.
     ///
-    /// When the client should send heart-beats and nothing arrived for
+    /// Once the credentials expired, the session sends `ERROR` (`token expired`) and closes
+    /// after flushing it. When the client should send heart-beats and nothing arrived for
     /// ``Configuration/heartBeatTimeoutFactor`` times the negotiated interval, the session
     /// sends `ERROR` (`heart-beat timeout`) and closes without flushing first: the client is
     /// presumed dead. Otherwise, when nothing was written for the server-to-client interval,
@@ -20,6 +21,9 @@ extension STOMPSession {
     public mutating func tick(now: NIODeadline) -> [Action] {
         guard self.state == .connected || self.state == .disconnecting else {
             return []
+        }
+        if let expiry = self.credentialsExpiry, now >= expiry {
+            return self.fail(.credentialsExpired, receipt: nil)
         }
         if let deadline = self.silenceDeadline, now >= deadline {
             return self.fail(.heartBeatTimeout(milliseconds: self.tolerableSilence), receipt: nil, flushFirst: false)
@@ -47,8 +51,8 @@ extension STOMPSession {
         self.lastWritten = now
     }
 
-    /// The earliest time at which ``tick(now:)`` has something to do, or `nil` when no
-    /// heart-beats run (not connected, closed, or none negotiated).
+    /// The earliest time at which ``tick(now:)`` has something to do, or `nil` when nothing
+    /// is due (not connected, closed, or neither heart-beats nor expiring credentials).
     ///
     /// It only moves later as bytes come and go, so a timer set for it never fires too late;
     /// one that fires early finds nothing to do and is set again.
@@ -60,7 +64,7 @@ extension STOMPSession {
         guard self.state == .connected || self.state == .disconnecting else {
             return nil
         }
-        return [self.silenceDeadline, self.heartBeatDeadline].compactMap { $0 }.min()
+        return [self.credentialsExpiry, self.silenceDeadline, self.heartBeatDeadline].compactMap { $0 }.min()
     }
 
     /// When the client counts as dead unless bytes arrive; `nil` without client heart-beats.

@@ -13,7 +13,8 @@ import NIOCore
 ///   in any order;
 /// - every write to the client (the session's ``Action/write(_:)`` and the broker's
 ///   `MESSAGE` frames): ``didWrite(now:)``;
-/// - a timer at ``nextTick``: ``tick(now:)``;
+/// - a timer at ``nextTick``: ``tick(now:)`` (heart-beats, and the end of a session whose
+///   credentials expire);
 /// - each `MESSAGE` that needs an ACK: ``delivered(subscription:ackID:)``; before each
 ///   delivery: ``canDeliver(subscription:)``; ``Action/resumeDelivery(subscription:)`` says
 ///   when a paused subscription may go on;
@@ -68,6 +69,8 @@ public struct STOMPSession: Sendable {
     var lastReceived = NIODeadline.uptimeNanoseconds(0)
     /// When bytes last went to the client.
     var lastWritten = NIODeadline.uptimeNanoseconds(0)
+    /// When the credentials the session was opened with expire, if they do.
+    var credentialsExpiry: NIODeadline?
     /// The frames parsed from the client, by command.
     public internal(set) var framesReceived = STOMPFrameCounts()
     /// The frames the session encoded for the client (`CONNECTED`, `RECEIPT`, `ERROR`), by

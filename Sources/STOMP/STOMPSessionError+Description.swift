@@ -14,6 +14,7 @@ extension STOMPSessionError: CustomStringConvertible {
         case .unknownTransaction: "unknown transaction"
         case .limitExceeded(let limit, _): "\(limit.rawValue) limit exceeded"
         case .heartBeatTimeout: "heart-beat timeout"
+        case .credentialsExpired: "token expired"
         case .reported(let message, _): message
         }
     }
@@ -45,6 +46,8 @@ extension STOMPSessionError: CustomStringConvertible {
             "The session's \(limit.rawValue) would exceed the limit of \(maximum)."
         case .heartBeatTimeout(let milliseconds):
             "Nothing arrived from the client for \(milliseconds) ms."
+        case .credentialsExpired:
+            "The session's token expired; connect again with a fresh one."
         case .reported(_, let detail):
             detail
         }

@@ -32,6 +32,8 @@ public enum STOMPSessionError: Error, Sendable, Hashable {
     /// Nothing arrived from the client for this many milliseconds, the negotiated interval
     /// times ``STOMPSession/Configuration/heartBeatTimeoutFactor``.
     case heartBeatTimeout(milliseconds: Int)
+    /// The credentials the session was opened with (a token's `exp`) expired.
+    case credentialsExpired
     /// The owner refused the client or ended the session: failed authentication, a refused
     /// subscription, SEND or COMMIT, a shutdown, a slow consumer.
     case reported(message: String, detail: String)

@@ -9,9 +9,12 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Serve live topics over STOMP (WebSocket /stomp on the HTTP port, and plain TCP).",
         discussion: """
-            Needs --user NAME:PASSWORD (repeatable) or --allow-anonymous: without either, no \
-            client could connect, so serve refuses to start. SIGTERM or SIGINT ends every \
-            session with an ERROR "server shutting down" and exits 0.
+            Needs --user NAME:PASSWORD (repeatable), a token key (--jwt-secret-file, \
+            $PGLIVE_JWT_SECRET, --jwt-public-key-file or --jwt-jwks-file) or --allow-anonymous: \
+            without any, no client could connect, so serve refuses to start. Static users and \
+            anonymous clients may read and publish everything (anonymous: unless \
+            --anonymous-access says otherwise); a token may do what its "pglive" claim grants. \
+            SIGTERM or SIGINT ends every session with an ERROR "server shutting down" and exits 0.
 
             Every option can also be set by an environment variable PGLIVE_<NAME> (for example \
             PGLIVE_HTTP_PORT=9000, PGLIVE_ALLOW_ANONYMOUS=true) or by a line "name = value" in the \
@@ -41,8 +44,10 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("user"), help: ArgumentHelp("A user allowed to connect (repeatable).", valueName: "name:password"))
     var users: [String] = []
 
-    @Flag(help: "Accept CONNECT frames without a login.")
+    @Flag(help: "Accept CONNECT frames and HTTP requests without credentials.")
     var allowAnonymous: Bool = false
+
+    @OptionGroup(title: "Bearer tokens (JWT)") var tokens: TokenOptions
 
     @Flag(help: "SEND and SUBSCRIBE to an unknown /topic/<name> create it as an application topic.")
     var autoCreateTopics: Bool = false
@@ -67,9 +72,10 @@ struct Serve: AsyncParsableCommand {
         guard shutdownTimeout > 0, shutdownTimeout <= 3600 else {
             throw ValidationError("--shutdown-timeout is more than 0 and at most 3600, not \(shutdownTimeout)")
         }
-        guard !users.isEmpty || allowAnonymous else {
+        guard !users.isEmpty || allowAnonymous || tokens.hasKeys else {
             throw ValidationError(
-                "serve needs --user NAME:PASSWORD or --allow-anonymous; without either no client could connect")
+                "serve needs --user NAME:PASSWORD, a token key (--jwt-secret-file, --jwt-public-key-file, --jwt-jwks-file) "
+                    + "or --allow-anonymous; without any no client could connect")
         }
         _ = try staticUsers()
     }
@@ -80,7 +86,9 @@ struct Serve: AsyncParsableCommand {
         var configuration = ServerConfiguration(
             database: database.configuration(applicationName: "pglive serve"),
             host: host, httpPort: httpPort, stompPort: stompPort,
-            authenticator: Authenticator(users: try staticUsers(), allowsAnonymous: allowAnonymous),
+            authenticator: Authenticator(
+                users: try staticUsers(), allowsAnonymous: allowAnonymous, anonymousAccess: try tokens.anonymousPolicy(),
+                tokens: try await tokens.verifier()),
             autoCreateTopics: autoCreateTopics)
         configuration.drainDelay = .milliseconds(Int64(drainSeconds * 1000))
         configuration.shutdownTimeout = .milliseconds(Int64(shutdownTimeout * 1000))

@@ -25,5 +25,9 @@ import Testing
         let afterFirst = try EventLog.events(after: matching[0].position, topic: "orders", limit: 10, matching: filter, on: connection)
         #expect(afterFirst.map(\.position) == [matching[1].position])
         #expect(try EventLog.events(after: 0, limit: 10, matching: RowFilter.parse(selector: ""), on: connection).count == 5)
+        // An application event has no row, so it passes no filter with conditions, not even
+        // is.null (SQL NULL), just as live delivery never passes it.
+        let absent = try EventLog.events(after: 0, limit: 10, matching: RowFilter.parse(selector: "nothing=is.null"), on: connection)
+        #expect(absent.map(\.topic) == ["orders", "orders", "orders", "orders"])
     }
 }

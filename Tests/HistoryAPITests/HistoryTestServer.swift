@@ -1,3 +1,4 @@
+import Authorization
 import Foundation
 import HTTPTypes
 @testable import HistoryAPI
@@ -24,7 +25,7 @@ struct HistoryTestServer {
     /// Runs `test` with a client of a live server; closes the pool afterwards.
     func run<T: Sendable>(_ test: @escaping @Sendable (any TestClientProtocol) async throws -> T) async throws -> T {
         let key = try await pool.withConnection { try HistoryAPI.cursorKey(on: $0) }
-        let router = Router()
+        let router = Router(context: OpenAccessContext.self)
         OpenAPIDocument.addRoute(to: router)
         HistoryAPI(pool: pool, cursorKey: key, configuration: configuration, logger: TestPostgres.logger)
             .addRoutes(to: router.group("api/v1"))
@@ -37,6 +38,17 @@ struct HistoryTestServer {
             await pool.close()
             throw error
         }
+    }
+}
+
+/// A request context whose principal may read everything, as a static user's: these tests
+/// are about the history API, not about authorisation.
+struct OpenAccessContext: PrincipalRequestContext {
+    var coreContext: CoreRequestContextStorage
+    var principal: Principal? = Principal(kind: .user, subject: "test", access: .unrestricted)
+
+    init(source: Source) {
+        self.coreContext = .init(source: source)
     }
 }
 

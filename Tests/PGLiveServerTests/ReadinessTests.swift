@@ -9,7 +9,7 @@ import Testing
     @Test func readyOnceTheFeedListensAndNotReadyWhenMigrationsAreBehind() async throws {
         let database = try await blocking { try TestPostgres.makeMigratedDatabase(label: "readiness") }
         let server = try await TestServer(database: database)
-        var answer = RawHTTP.Response(status: 0, body: "")
+        var answer = RawHTTP.Response(status: 0, head: "", body: "")
         try await Deadline.waitUntil("the server to be ready") {
             answer = try await RawHTTP.get("/readyz", port: server.httpPort)
             return answer.status == 200
@@ -30,7 +30,7 @@ import Testing
         try await Deadline.waitUntil("the server to be ready") {
             try await RawHTTP.get("/readyz", port: server.httpPort).status == 200
         }
-        var answer = RawHTTP.Response(status: 0, body: "")
+        var answer = RawHTTP.Response(status: 0, head: "", body: "")
         try await Deadline.waitUntil("/readyz to report the lost listener") {
             // Terminate the LISTEN backend (again, if it came back before /readyz looked).
             try await blocking {

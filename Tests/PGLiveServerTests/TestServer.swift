@@ -1,3 +1,5 @@
+import Authorization
+import BearerTokens
 import Logging
 import PGLiveServer
 import PostgresLibPQ
@@ -22,10 +24,15 @@ final class TestServer: Sendable {
     static let strict = Task { try await TestServer(database: sharedDatabase.value) }
     /// A second server on the same database that also admits anonymous clients and creates topics on first use.
     static let lenient = Task { try await TestServer(database: sharedDatabase.value, allowAnonymous: true, autoCreateTopics: true) }
+    /// A server that also accepts ``TestTokens`` (HS256 and ES256, issuer and audience
+    /// checked, no clock skew) and creates topics on first use, for those allowed to.
+    static let secured = Task {
+        try await TestServer(database: sharedDatabase.value, autoCreateTopics: true, tokens: try await TestTokens.verifier())
+    }
 
-    /// Starts a server with user alice:secret (and anonymous access when asked).
+    /// Starts a server with user alice:secret (and anonymous access and tokens when asked).
     init(
-        database: TestDatabase, allowAnonymous: Bool = false, autoCreateTopics: Bool = false,
+        database: TestDatabase, allowAnonymous: Bool = false, autoCreateTopics: Bool = false, tokens: TokenVerifier? = nil,
         heartBeat: STOMPHeartBeat = STOMPHeartBeat(send: 10_000, receive: 10_000),
         maxQueuedBytes: Int = 8 << 20, writeTimeout: Duration = .seconds(30)
     ) async throws {
@@ -33,7 +40,8 @@ final class TestServer: Sendable {
         let ports = self.ports
         var configuration = ServerConfiguration(
             database: database.configuration, httpPort: 0, stompPort: 0,
-            authenticator: Authenticator(users: [try StaticUser(argument: "alice:secret")], allowsAnonymous: allowAnonymous),
+            authenticator: Authenticator(
+                users: [try StaticUser(argument: "alice:secret")], allowsAnonymous: allowAnonymous, tokens: tokens),
             autoCreateTopics: autoCreateTopics,
             session: STOMPSession.Configuration(serverVersion: PGLiveServer.version, heartBeat: heartBeat),
             writeTimeout: writeTimeout)

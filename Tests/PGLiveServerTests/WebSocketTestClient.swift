@@ -1,6 +1,7 @@
 import NIOCore
 import NIOPosix
 import PostgresTestSupport
+import STOMP
 
 /// A raw WebSocket client for tests: the HTTP upgrade by hand, masked client frames, and
 /// the server's messages with their opcodes, so tests see exactly what went over the wire.
@@ -17,15 +18,16 @@ final class WebSocketTestClient: Sendable {
     /// The upgrade response's head (status line and headers), lowercased.
     let responseHead: String
 
-    /// Connects to `/stomp` offering `subprotocols` and completes the upgrade.
-    init(port: Int, subprotocols: [String]) async throws {
+    /// Connects to `path` (`/stomp` by default) offering `subprotocols` and reads the
+    /// upgrade's response head, whatever its status.
+    init(port: Int, subprotocols: [String], path: String = "/stomp") async throws {
         let inbox = self.inbox
         channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(inbox) }
             }
             .connect(host: "127.0.0.1", port: port).get()
-        var request = "GET /stomp HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        var request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
         request += "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
         if !subprotocols.isEmpty {
             request += "Sec-WebSocket-Protocol: \(subprotocols.joined(separator: ", "))\r\n"
@@ -62,6 +64,23 @@ final class WebSocketTestClient: Sendable {
         frame.writeBytes(mask)
         frame.writeBytes(bytes.enumerated().map { $0.element ^ mask[$0.offset % 4] })
         try await channel.writeAndFlush(frame).get()
+    }
+
+    /// Waits for the server's next message and parses it as one STOMP frame.
+    func nextFrame() async throws -> STOMPFrame {
+        var parser = STOMPParser(version: .v1_2)
+        guard case .frame(let frame)? = try parser.feed(try await next().payload).first else {
+            throw Unparsable()
+        }
+        return frame
+    }
+
+    /// A message that is not a STOMP frame.
+    struct Unparsable: Error {}
+
+    /// Waits until the server closed the connection.
+    func waitClosed() async throws {
+        try await Deadline.waitUntil("the server to close the WebSocket connection") { inbox.isClosed }
     }
 
     /// Waits for the server's next message.

@@ -8,8 +8,10 @@ public final class PGLiveProcess {
     private let stderrURL: URL
 
     /// Starts `pglive` with arguments.
-    /// - Parameter arguments: the command line after `pglive`.
-    public init(_ arguments: [String]) throws {
+    /// - Parameters:
+    ///   - arguments: the command line after `pglive`.
+    ///   - environment: variables to set on top of the test's own.
+    public init(_ arguments: [String], environment: [String: String] = [:]) throws {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("pglive-run-\(UUID().uuidString)")
         stdoutURL = base.appendingPathExtension("out")
         stderrURL = base.appendingPathExtension("err")
@@ -17,6 +19,9 @@ public final class PGLiveProcess {
         try Data().write(to: stderrURL)
         process.executableURL = try Self.binary()
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
         process.standardError = try FileHandle(forWritingTo: stderrURL)
@@ -64,10 +69,14 @@ public final class PGLiveProcess {
     }
 
     /// Runs `pglive` to completion.
-    /// - Parameter arguments: the command line after `pglive`.
+    /// - Parameters:
+    ///   - arguments: the command line after `pglive`.
+    ///   - environment: variables to set on top of the test's own.
     /// - Returns: the exit status, standard output and standard error.
-    public static func run(_ arguments: [String]) async throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = try PGLiveProcess(arguments)
+    public static func run(
+        _ arguments: [String], environment: [String: String] = [:]
+    ) async throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = try PGLiveProcess(arguments, environment: environment)
         let status = try await process.exitStatus()
         return (status, process.stdout, process.stderr)
     }
