@@ -35,15 +35,7 @@ ls "$MIGRATIONS"/*.sql >/dev/null 2>&1 || { echo "no migrations in $MIGRATIONS" 
 
 WORK=$(mktemp -d /tmp/pglive-capture-bench.XXXXXX)
 SCRIPTS=$WORK/scripts
-cleanup() {
-    local rc=$?
-    stop_postgres
-    rm -rf "$WORK"
-    exit $rc
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+stop_everything_on_exit
 
 LOAD_BEFORE=$(uptime)
 start_postgres "$WORK"

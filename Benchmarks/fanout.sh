@@ -49,20 +49,11 @@ mkdir -p "$OUT"
 WORK=$(mktemp -d /tmp/pglive-fanout-pg.XXXXXX)
 RABBIT_STARTED=0
 
-cleanup() {
-    local rc=$?
-    set +e
-    stop_serve
+keep_logs_and_stop_rabbitmq() {
     cp "$WORK/server.log" "$OUT/postgres.log" 2>/dev/null
-    stop_postgres
     [ "$RABBIT_STARTED" = 1 ] && bash "$HERE/rabbitmq-webstomp.sh" stop
-    rm -rf "$WORK"
-    log "outputs in $OUT"
-    exit $rc
 }
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+stop_everything_on_exit keep_logs_and_stop_rabbitmq
 
 # --- build ------------------------------------------------------------------------------
 build_release "$OUT"

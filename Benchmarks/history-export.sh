@@ -26,18 +26,7 @@ mkdir -p "$OUT"
 command -v wrk >/dev/null || { log "wrk missing: apt-get install wrk"; exit 1; }
 
 WORK=$(mktemp -d /tmp/pglive-history-pg.XXXXXX)
-cleanup() {
-    local rc=$?
-    set +e
-    stop_serve
-    stop_postgres
-    rm -rf "$WORK"
-    log "outputs in $OUT"
-    exit $rc
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+stop_everything_on_exit
 
 build_release "$OUT"
 start_postgres "$WORK"

@@ -8,6 +8,8 @@
 #   stop_postgres                immediate stop (safe to call when not started)
 #   start_serve LOGFILE ARGS…    pglive serve on free ports; sets SERVE_PID, HTTP_PORT, STOMP_PORT
 #   stop_serve                   SIGTERM, then SIGKILL after 10 s
+#   stop_everything_on_exit [HOOK]  on exit (also Ctrl-C, SIGTERM): run HOOK, stop serve and
+#                                PostgreSQL, remove $WORK, keep the exit status
 
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 PGLIVE=$ROOT/.build-release/release/pglive
@@ -83,4 +85,22 @@ stop_serve() {
         wait "$SERVE_PID" 2>/dev/null || true
     fi
     SERVE_PID=
+}
+
+stop_everything_on_exit() {
+    CLEANUP_HOOK=${1:-}
+    trap '_stop_everything' EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+}
+
+_stop_everything() {
+    local rc=$?
+    set +e
+    [ -n "$CLEANUP_HOOK" ] && "$CLEANUP_HOOK"
+    stop_serve
+    stop_postgres
+    rm -rf "$WORK"
+    [ -n "${OUT:-}" ] && log "outputs in $OUT"
+    exit $rc
 }
