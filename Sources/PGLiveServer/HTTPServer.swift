@@ -32,11 +32,12 @@ enum HTTPServer {
     ///   - readiness: Answers `/readyz`.
     ///   - metrics: The server's metrics; every HTTP request is counted in them.
     ///   - sampler: Answers `/metrics`.
+    ///   - origins: Which browser pages may open WebSockets.
     ///   - logger: Hummingbird's logger.
     ///   - onListening: Told the bound port once listening.
     static func application(
         host: String, port: Int, driver: ConnectionDriver, history: HistoryAPI, authenticator: Authenticator, readiness: Readiness,
-        metrics: ServerMetrics, sampler: MetricsSampler, logger: Logger,
+        metrics: ServerMetrics, sampler: MetricsSampler, origins: OriginPolicy, logger: Logger,
         onListening: @escaping @Sendable (Endpoint, Int) async -> Void
     ) -> some ApplicationProtocol {
         let router = Router(context: PGLiveRequestContext.self)
@@ -61,8 +62,14 @@ enum HTTPServer {
         OpenAPIDocument.addRoute(to: router)
         history.addRoutes(to: router.group("api/v1").add(middleware: RequestAuthentication(authenticator: authenticator, logger: logger)))
         Dashboard.addRoutes(to: router)
-        // Reached by a plain GET and by an upgrade the WebSocket router refused.
+        // Reached by a plain GET, which gets the reason; an upgrade the WebSocket router
+        // refuses gets Hummingbird's bare 400 (its reason is logged).
         router.get("/stomp") { request, _ -> Response in
+            if let origin = request.headers[.origin], !origins.allows(origin: origin, host: request.head.authority) {
+                throw HistoryError(
+                    .forbidden, "WebSocket connections from \(origin) are not allowed",
+                    detail: "pages of other origins need pglive serve --allowed-origin \(origin)")
+            }
             if let name = URLCredentials.parameter(in: request.uri.queryParameters.map { (String($0.key), String($0.value)) }) {
                 throw HistoryError(
                     .invalidParameter, "credentials in the URL are refused (query parameter \(name))",
@@ -71,7 +78,12 @@ enum HTTPServer {
             throw HistoryError(.invalidParameter, "/stomp takes a WebSocket upgrade", detail: "connect with a STOMP over WebSocket client")
         }
         let webSocketRouter = Router(context: STOMPWebSocketRequestContext.self)
-        webSocketRouter.ws("/stomp") { request, _ in
+        webSocketRouter.ws("/stomp") { request, context in
+            guard origins.allows(origin: request.headers[.origin], host: request.head.authority) else {
+                context.logger.info(
+                    "WebSocket upgrade refused: origin not allowed", metadata: ["origin": "\(request.headers[.origin] ?? "")"])
+                return .dontUpgrade
+            }
             if URLCredentials.parameter(in: request.uri.queryParameters.map { (String($0.key), String($0.value)) }) != nil {
                 return .dontUpgrade
             }

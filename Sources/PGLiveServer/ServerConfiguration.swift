@@ -40,6 +40,8 @@ public struct ServerConfiguration: Sendable {
     /// After the drain delay, how long in-flight work (HTTP exports, closing sessions) may
     /// take before it is cancelled and the process exits; 30 s by default.
     public var shutdownTimeout: Duration = .seconds(30)
+    /// Which browser pages may open WebSockets: the server's own origin plus these.
+    public var allowedOrigins = OriginPolicy()
 
     /// Creates a configuration with the defaults of `pglive serve`.
     ///

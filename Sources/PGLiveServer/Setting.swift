@@ -39,5 +39,6 @@ public struct Setting: Sendable, Hashable {
         Setting("drain-seconds"), Setting("shutdown-timeout"), Setting("log-level"),
         Setting("jwt-secret-file"), Setting("jwt-public-key-file", .repeatable), Setting("jwt-jwks-file", .repeatable),
         Setting("jwt-issuer"), Setting("jwt-audience"), Setting("jwt-clock-skew"), Setting("anonymous-access"),
+        Setting("allowed-origin", .repeatable),
     ]
 }

@@ -64,11 +64,12 @@ struct Demo: AsyncParsableCommand {
             logger.info("stopped before the demo was ready")
             return
         }
-        let configuration = ServerConfiguration(
+        var configuration = ServerConfiguration(
             database: PostgresConfiguration(connectionString: url, applicationName: "pglive demo"),
             host: "127.0.0.1", httpPort: httpPort, stompPort: stompPort,
             authenticator: Authenticator(users: [try StaticUser(argument: Self.user)], allowsAnonymous: false),
             autoCreateTopics: true)
+        configuration.allowedOrigins = .localPages
         let pool = PostgresPool(
             connection: PostgresConfiguration(connectionString: url, applicationName: "pglive demo source"),
             configuration: .init(maxConnections: 1), logger: logger)

@@ -52,6 +52,13 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "SEND and SUBSCRIBE to an unknown /topic/<name> create it as an application topic.")
     var autoCreateTopics: Bool = false
 
+    @Option(
+        name: .customLong("allowed-origin"),
+        help: ArgumentHelp(
+            "A browser origin (scheme://host[:port], :* for any port, * for all) whose pages may open WebSockets besides the server's own (repeatable).",
+            valueName: "origin"))
+    var allowedOrigins: [String] = []
+
     @Option(help: ArgumentHelp(
         "On SIGTERM, answer /readyz with 503 for this long before ending sessions, so a load balancer drains first.",
         valueName: "seconds"))
@@ -91,6 +98,7 @@ struct Serve: AsyncParsableCommand {
                 tokens: try await tokens.verifier()),
             autoCreateTopics: autoCreateTopics)
         configuration.drainDelay = .milliseconds(Int64(drainSeconds * 1000))
+        configuration.allowedOrigins = OriginPolicy(allowed: allowedOrigins)
         configuration.shutdownTimeout = .milliseconds(Int64(shutdownTimeout * 1000))
         try await ServerLauncher.run(configuration, logger: logger)
     }

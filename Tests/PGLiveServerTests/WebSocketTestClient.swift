@@ -18,9 +18,9 @@ final class WebSocketTestClient: Sendable {
     /// The upgrade response's head (status line and headers), lowercased.
     let responseHead: String
 
-    /// Connects to `path` (`/stomp` by default) offering `subprotocols` and reads the
-    /// upgrade's response head, whatever its status.
-    init(port: Int, subprotocols: [String], path: String = "/stomp") async throws {
+    /// Connects to `path` (`/stomp` by default) offering `subprotocols` (from a page of
+    /// `origin`, if given) and reads the upgrade's response head, whatever its status.
+    init(port: Int, subprotocols: [String], path: String = "/stomp", origin: String? = nil) async throws {
         let inbox = self.inbox
         channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .channelInitializer { channel in
@@ -31,6 +31,9 @@ final class WebSocketTestClient: Sendable {
         request += "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
         if !subprotocols.isEmpty {
             request += "Sec-WebSocket-Protocol: \(subprotocols.joined(separator: ", "))\r\n"
+        }
+        if let origin {
+            request += "Origin: \(origin)\r\n"
         }
         try await channel.writeAndFlush(ByteBuffer(string: request + "\r\n")).get()
         var head: String?
