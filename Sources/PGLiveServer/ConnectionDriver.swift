@@ -27,6 +27,10 @@ struct ConnectionDriver: Sendable {
     /// Sessions, frames and bytes.
     let metrics: STOMPMetrics
 
+    /// How long a client may take to answer a WebSocket close frame before its socket is
+    /// closed anyway.
+    static let closeHandshakeTimeout = Duration.seconds(5)
+
     /// Serves a connection until it closes.
     ///
     /// - Parameters:
@@ -82,6 +86,6 @@ struct ConnectionDriver: Sendable {
         reader.cancel()
         mailbox.finish()
         await self.hub.remove(id)
-        await transport.close(within: self.writeTimeout)
+        await transport.close(within: Self.closeHandshakeTimeout)
     }
 }

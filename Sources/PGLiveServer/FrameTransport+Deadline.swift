@@ -1,9 +1,10 @@
 extension FrameTransport {
-    /// Closes the connection, giving up on a polite close (a WebSocket close frame the
-    /// client never reads) after `timeout`.
+    /// Closes the connection politely, and closes the socket anyway after `timeout` (a
+    /// WebSocket close frame the client never answers would otherwise keep the connection,
+    /// and a graceful shutdown waiting for it, open).
     ///
     /// - Parameters:
-    ///   - timeout: How long the close may take.
+    ///   - timeout: How long the polite close may take.
     func close(within timeout: Duration) async {
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await self.close() }
@@ -11,5 +12,6 @@ extension FrameTransport {
             await group.next()
             group.cancelAll()
         }
+        await self.abort()
     }
 }

@@ -10,6 +10,10 @@ protocol FrameTransport: Sendable {
     ///   - frames: Whole frames.
     func write(_ frames: [OutboundFrame]) async throws
 
-    /// Closes the connection after what was written.
+    /// Closes the connection after what was written, politely (a WebSocket close
+    /// handshake).
     func close() async
+
+    /// Closes the socket at once, whatever state the polite close is in.
+    func abort() async
 }

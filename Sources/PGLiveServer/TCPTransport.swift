@@ -24,4 +24,8 @@ struct TCPTransport: FrameTransport {
     func close() async {
         try? await self.channel.close()
     }
+
+    func abort() async {
+        try? await self.channel.close()
+    }
 }

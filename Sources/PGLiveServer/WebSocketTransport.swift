@@ -41,6 +41,10 @@ struct WebSocketTransport: FrameTransport {
         try? await self.outbound.close(.normalClosure, reason: nil)
     }
 
+    func abort() async {
+        try? await self.channel.close()
+    }
+
     /// Whether a frame may go as a text message: ASCII (checked 8 bytes at a time), or
     /// else valid UTF-8.
     static func isUTF8(_ bytes: ByteBuffer) -> Bool {

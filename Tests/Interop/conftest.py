@@ -8,6 +8,7 @@ import signal
 import subprocess
 import tempfile
 import time
+import warnings
 
 import pytest
 
@@ -38,9 +39,19 @@ class PGLive:
         return pathlib.Path(self.output.name).read_text(errors="replace")
 
     def stop(self):
+        """SIGTERM, then waits: the server bounds its own shutdown (close handshakes 5 s,
+        in-flight work --shutdown-timeout 30 s), so 45 s here. A stop slower than 10 s is
+        reported as a warning with the log's tail; one that never ends fails with it."""
         if self.process.poll() is None:
+            started = time.monotonic()
             self.process.send_signal(signal.SIGTERM)
-            self.process.wait(timeout=30)
+            try:
+                self.process.wait(timeout=45)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                raise AssertionError("pglive did not stop within 45 s of SIGTERM:\n" + self.log()[-4000:])
+            if time.monotonic() - started > 10:
+                warnings.warn(f"pglive took {time.monotonic() - started:.1f} s to stop:\n" + self.log()[-4000:])
         os.unlink(self.output.name)
         return self.process.returncode
 

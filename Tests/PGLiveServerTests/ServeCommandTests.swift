@@ -94,4 +94,23 @@ import Testing
         #expect(ContinuousClock.now - stopping < .seconds(15), "cut after the 2 s shutdown timeout, not the 60 s stall timeout")
         try? await reader.close()
     }
+
+    @Test func sigtermEndsAWebSocketSessionAndExitsPromptlyEvenIfTheClientNeverAnswersTheClose() async throws {
+        let database = try await TestServer.sharedDatabase.value
+        let process = try PGLiveProcess([
+            "serve", "--database-url", database.url, "--allow-anonymous", "--http-port", "0", "--stomp-port", "0",
+        ])
+        let ports = try await process.waitForPorts()
+        // The raw test client reads frames but never answers a WebSocket close frame.
+        let client = try await WebSocketTestClient(port: ports.http, subprotocols: ["v12.stomp"])
+        try await client.send("CONNECT\naccept-version:1.2\n\n\u{0}")
+        #expect(try await client.nextFrame().command == .connected)
+
+        let stopping = ContinuousClock.now
+        process.process.terminate()
+        #expect(try await client.nextFrame().headers["message"] == "server shutting down")
+        try await client.waitClosed()
+        #expect(try await process.exitStatus(timeout: .seconds(25)) == 0)
+        #expect(ContinuousClock.now - stopping < .seconds(15), "the polite close is bounded (5 s), then the socket is closed")
+    }
 }
