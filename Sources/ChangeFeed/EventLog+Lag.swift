@@ -25,11 +25,10 @@ extension EventLog {
     public static func lag(after position: Int64, on connection: PGConnection) throws -> Lag {
         let row = try connection.query(
             """
-            SELECT coalesce((SELECT last_position FROM pglive.transactions ORDER BY first_position DESC LIMIT 1), 0) AS head,
+            SELECT \(SQL.headPosition) AS head,
                    coalesce(extract(epoch FROM clock_timestamp() - (
                        SELECT committed_at FROM pglive.transactions
-                        WHERE first_position >= coalesce(
-                                  (SELECT max(first_position) FROM pglive.transactions WHERE first_position <= $1 + 1), 0)
+                        WHERE \(SQL.scanStart("first_position", atTransactionHolding: "$1 + 1"))
                           AND last_position > $1
                         ORDER BY first_position LIMIT 1)), 0)::float8 AS seconds
             """,

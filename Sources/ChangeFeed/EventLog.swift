@@ -10,9 +10,7 @@ public enum EventLog {
     /// visible in order, every position up to it is visible too.
     /// - Parameter connection: a connection to the database.
     public static func headPosition(on connection: PGConnection) throws -> Int64 {
-        try connection.query(
-            "SELECT coalesce((SELECT last_position FROM pglive.transactions ORDER BY first_position DESC LIMIT 1), 0) AS head")
-            .rows[0].decode("head", as: Int64.self)
+        try connection.query("SELECT \(SQL.headPosition) AS head").rows[0].decode("head", as: Int64.self)
     }
 
     /// Events after a position, in position order.
@@ -35,8 +33,7 @@ public enum EventLog {
                    e.row_data, e.old_row, e.body, e.content_type, e.headers
               FROM pglive.transactions t
               JOIN pglive.events e ON e.tx = t.tx
-             WHERE t.first_position >= coalesce(
-                       (SELECT max(first_position) FROM pglive.transactions WHERE first_position <= $1), 0)
+             WHERE \(SQL.scanStart("t.first_position", atTransactionHolding: "$1"))
                AND e.ord > $1 - t.first_position
                AND ($2::text IS NULL OR e.topic = $2)
                AND \(filter?.conditions.isEmpty == false ? "e.row_data IS NOT NULL" : "TRUE")

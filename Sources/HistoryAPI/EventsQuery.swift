@@ -89,9 +89,7 @@ struct EventsQuery {
         var conditions = ["e.topic = \(bindings.bind(topic.name, as: "text"))"]
         if let after {
             let bound = bindings.bind(after, as: "bigint")
-            // Start the index scan at the transaction holding the bound.
-            conditions.append(
-                "t.first_position >= coalesce((SELECT max(first_position) FROM pglive.transactions WHERE first_position <= \(bound)), 0)")
+            conditions.append(EventLog.SQL.scanStart("t.first_position", atTransactionHolding: bound))
             conditions.append("t.first_position + e.ord > \(bound)")
         }
         if let before {

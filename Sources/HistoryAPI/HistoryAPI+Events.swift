@@ -29,24 +29,15 @@ extension HistoryAPI {
             let values = bindings.values
             return try await export.response(format: format) { connection, pipe in
                 try ExportWriter.run(on: connection) { connection in
-                    try connection.streamChunks(sql, values) { row, chunk in
-                        row.append(column: 1, to: &chunk)
-                        chunk.append(10)
-                    } onChunk: { chunk in
-                        try pipe.send(.chunk(chunk))
-                        return .next
-                    }
+                    try ExportWriter.streamNDJSON(sql, values, column: 1, on: connection, into: pipe)
                 }
             }
         case .csv:
             let (sql, bindings) = query.sql(selecting: EventsQuery.csvColumns, extraRow: false)
             let values = bindings.values
             return try await export.response(format: format) { connection, pipe in
-                var header: [UInt8] = []
-                CSVField.appendLine(EventsQuery.csvHeader, to: &header)
-                try pipe.send(.chunk(header))
                 try ExportWriter.run(on: connection) { connection in
-                    try ExportWriter.streamCSV(sql, values, columns: 0..., on: connection, into: pipe)
+                    try ExportWriter.streamCSV(header: EventsQuery.csvHeader, sql, values, columns: 0..., on: connection, into: pipe)
                 }
             }
         }

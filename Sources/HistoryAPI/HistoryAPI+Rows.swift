@@ -50,18 +50,9 @@ extension HistoryAPI {
                 try ExportWriter.run(on: connection) { connection in
                     try pipe.send(.head(try EventLog.headPosition(on: connection)))
                     if format == .csv {
-                        var line: [UInt8] = []
-                        CSVField.appendLine(header, to: &line)
-                        try pipe.send(.chunk(line))
-                        try ExportWriter.streamCSV(sql, values, columns: keyCount..., on: connection, into: pipe)
+                        try ExportWriter.streamCSV(header: header, sql, values, columns: keyCount..., on: connection, into: pipe)
                     } else {
-                        try connection.streamChunks(sql, values) { row, chunk in
-                            row.append(column: keyCount, to: &chunk)
-                            chunk.append(10)
-                        } onChunk: { chunk in
-                            try pipe.send(.chunk(chunk))
-                            return .next
-                        }
+                        try ExportWriter.streamNDJSON(sql, values, column: keyCount, on: connection, into: pipe)
                     }
                 }
             }

@@ -47,7 +47,7 @@ public struct HistoryParameters: Sendable, Equatable {
     /// - Throws: ``HistoryError/Code/invalidParameter`` for anything else.
     func position(_ name: String) throws(HistoryError) -> Int64? {
         guard let text = controls[name] else { return nil }
-        guard text.utf8.allSatisfy({ (48...57).contains($0) }), let value = Int64(text) else {
+        guard Self.isDecimal(text), let value = Int64(text) else {
             throw HistoryError(.invalidParameter, "\(name) must be a position (a non-negative integer)", detail: "\(name)=\(text)")
         }
         return value
@@ -67,7 +67,7 @@ public struct HistoryParameters: Sendable, Equatable {
     ///   ``HistoryError/Code/invalidParameter`` for a non-positive or non-numeric limit.
     func limit(default defaultLimit: Int, maximum: Int) throws(HistoryError) -> Int {
         guard let text = controls["limit"] else { return defaultLimit }
-        guard text.utf8.allSatisfy({ (48...57).contains($0) }), let value = Int(text), value >= 1 else {
+        guard Self.isDecimal(text), let value = Int(text), value >= 1 else {
             throw HistoryError(.invalidParameter, "limit must be a positive integer", detail: "limit=\(text)")
         }
         guard value <= maximum else {
@@ -76,5 +76,10 @@ public struct HistoryParameters: Sendable, Equatable {
                 detail: "ask for at most \(maximum) per page and follow next_cursor, or export with Accept: application/x-ndjson or text/csv")
         }
         return value
+    }
+
+    /// Whether a value is plain decimal digits: no sign, no spaces, as the OpenAPI document says.
+    private static func isDecimal(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { (48...57).contains($0) }
     }
 }

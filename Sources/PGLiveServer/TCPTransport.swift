@@ -21,8 +21,9 @@ struct TCPTransport: FrameTransport {
         try await self.outbound.write(contentsOf: buffers)
     }
 
+    /// TCP has no close handshake: closing politely is closing.
     func close() async {
-        try? await self.channel.close()
+        await self.abort()
     }
 
     func abort() async {

@@ -15,7 +15,7 @@ import Testing
             return answer.status == 200
         }
         #expect(answer.body == #"{"status":"ready"}"#)
-        try await blocking {
+        _ = try await blocking {
             try database.connect().query("DELETE FROM pglive.schema_migrations WHERE version = $1", [Readiness.requiredSchemaVersion])
         }
         let behind = try await RawHTTP.get("/readyz", port: server.httpPort)
