@@ -61,8 +61,9 @@ struct ConnectionDriver: Sendable {
         let reason = await withTaskGroup(of: String?.self) { group in
             group.addTask {
                 var connection = Connection(
-                    driver: self, session: STOMPSession(id: id, configuration: self.sessionConfiguration),
+                    driver: self, session: STOMPSession(id: id, configuration: self.sessionConfiguration, openedAt: .now()),
                     mailbox: mailbox, transport: transport, watchdog: watchdog)
+                connection.scheduleTick()
                 for await event in events {
                     await connection.handle(event)
                     if connection.isClosed {

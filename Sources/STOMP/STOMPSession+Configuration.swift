@@ -1,3 +1,5 @@
+import NIOCore
+
 extension STOMPSession {
     /// The limits and wishes a ``STOMPSession`` runs with.
     ///
@@ -29,6 +31,11 @@ extension STOMPSession {
         public var maxTransactionFrames: Int
         /// The parser's frame size limits.
         public var limits: STOMPLimits
+        /// How long a new connection may take to send `CONNECT` and be authenticated before
+        /// the session sends `ERROR` and closes; `nil` waits forever.
+        public var connectTimeout: TimeAmount?
+        /// The most `SEND` frames a session may send, as a token bucket; `nil` for no limit.
+        public var sendRate: RateLimit?
 
         /// Creates a configuration; every default suits a public-facing server.
         ///
@@ -42,6 +49,8 @@ extension STOMPSession {
         ///   - maxOpenTransactions: Open transactions per session; 16 by default.
         ///   - maxTransactionFrames: Frames queued per transaction; 1000 by default.
         ///   - limits: The parser's limits; ``STOMPLimits`` defaults when omitted.
+        ///   - connectTimeout: How long a connection may wait before `CONNECTED`; 10 s by default.
+        ///   - sendRate: The `SEND` rate limit; 1000 per second with bursts of 1000 by default.
         public init(
             serverVersion: String,
             versions: [STOMPVersion] = STOMPVersion.allCases,
@@ -51,7 +60,9 @@ extension STOMPSession {
             maxUnackedMessages: Int = 1_000,
             maxOpenTransactions: Int = 16,
             maxTransactionFrames: Int = 1_000,
-            limits: STOMPLimits = STOMPLimits()
+            limits: STOMPLimits = STOMPLimits(),
+            connectTimeout: TimeAmount? = .seconds(10),
+            sendRate: RateLimit? = RateLimit(perSecond: 1_000, burst: 1_000)
         ) {
             self.serverVersion = serverVersion
             self.versions = versions
@@ -62,6 +73,8 @@ extension STOMPSession {
             self.maxOpenTransactions = maxOpenTransactions
             self.maxTransactionFrames = maxTransactionFrames
             self.limits = limits
+            self.connectTimeout = connectTimeout
+            self.sendRate = sendRate
         }
     }
 }

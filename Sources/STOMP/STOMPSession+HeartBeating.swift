@@ -1,7 +1,11 @@
 import NIOCore
 
 extension STOMPSession {
-    /// Checks heart-beats and the credentials' expiry at a point in time.
+    /// Checks the connect deadline, heart-beats and the credentials' expiry at a point in time.
+    ///
+    /// A connection not `CONNECTED` by ``Configuration/connectTimeout`` after it opened gets
+    /// `ERROR` (`connect timeout`) and is closed after flushing it, so sockets that never
+    /// speak STOMP do not hold a session slot.
     ///
     /// Once the credentials expired, the session sends `ERROR` (`token expired`) and closes
     /// after flushing it. When the client should send heart-beats and nothing arrived for
@@ -17,8 +21,13 @@ extension STOMPSession {
     ///
     /// - Parameters:
     ///   - now: The current time.
-    /// - Returns: The actions to perform; nothing before `CONNECTED` or after a close.
+    /// - Returns: The actions to perform; before `CONNECTED` only the connect deadline's,
+    ///   after a close nothing.
     public mutating func tick(now: NIODeadline) -> [Action] {
+        if self.state == .awaitingConnect || self.state == .authenticating, let deadline = self.connectDeadline, now >= deadline {
+            let milliseconds = (self.configuration.connectTimeout?.nanoseconds ?? 0) / 1_000_000
+            return self.fail(.connectTimeout(milliseconds: milliseconds), receipt: nil)
+        }
         guard self.state == .connected || self.state == .disconnecting else {
             return []
         }
@@ -52,7 +61,8 @@ extension STOMPSession {
     }
 
     /// The earliest time at which ``tick(now:)`` has something to do, or `nil` when nothing
-    /// is due (not connected, closed, or neither heart-beats nor expiring credentials).
+    /// is due (closed; connected with neither heart-beats nor expiring credentials; waiting
+    /// for `CONNECT` without a connect timeout).
     ///
     /// It only moves later as bytes come and go, so a timer set for it never fires too late;
     /// one that fires early finds nothing to do and is set again.
@@ -61,6 +71,9 @@ extension STOMPSession {
     /// if let deadline = session.nextTick { timer = loop.scheduleTask(deadline: deadline, tick) }
     /// ```
     public var nextTick: NIODeadline? {
+        if self.state == .awaitingConnect || self.state == .authenticating {
+            return self.connectDeadline
+        }
         guard self.state == .connected || self.state == .disconnecting else {
             return nil
         }

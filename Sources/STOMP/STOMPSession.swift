@@ -13,8 +13,8 @@ import NIOCore
 ///   in any order;
 /// - every write to the client (the session's ``Action/write(_:)`` and the broker's
 ///   `MESSAGE` frames): ``didWrite(now:)``;
-/// - a timer at ``nextTick``: ``tick(now:)`` (heart-beats, and the end of a session whose
-///   credentials expire);
+/// - a timer at ``nextTick``: ``tick(now:)`` (heart-beats, the end of a session whose
+///   credentials expire, and of a connection that never sent `CONNECT`);
 /// - each `MESSAGE` that needs an ACK: ``delivered(subscription:ackID:)``; before each
 ///   delivery: ``canDeliver(subscription:)``; ``Action/resumeDelivery(subscription:)`` says
 ///   when a paused subscription may go on;
@@ -31,7 +31,7 @@ import NIOCore
 /// `receipt`) and a close; nothing follows.
 ///
 /// ```swift
-/// var session = STOMPSession(id: "s-1", configuration: .init(serverVersion: "0.1.0"))
+/// var session = STOMPSession(id: "s-1", configuration: .init(serverVersion: "0.1.0"), openedAt: .now())
 /// for action in session.receive(bytes, now: .now()) {
 ///     switch action {
 ///     case .write(let bytes): channel.write(bytes)
@@ -71,6 +71,10 @@ public struct STOMPSession: Sendable {
     var lastWritten = NIODeadline.uptimeNanoseconds(0)
     /// When the credentials the session was opened with expire, if they do.
     var credentialsExpiry: NIODeadline?
+    /// When the connection must be `CONNECTED` by, if the configuration limits it.
+    let connectDeadline: NIODeadline?
+    /// What is left of the `SEND` rate limit, if the configuration sets one.
+    var sendAllowance: TokenBucket?
     /// The frames parsed from the client, by command.
     public internal(set) var framesReceived = STOMPFrameCounts()
     /// The frames the session encoded for the client (`CONNECTED`, `RECEIPT`, `ERROR`), by
@@ -81,16 +85,19 @@ public struct STOMPSession: Sendable {
     /// Creates the session of a new connection, waiting for `CONNECT` or `STOMP`.
     ///
     /// ```swift
-    /// var session = STOMPSession(id: UUID().uuidString, configuration: configuration)
+    /// var session = STOMPSession(id: UUID().uuidString, configuration: configuration, openedAt: .now())
     /// ```
     ///
     /// - Parameters:
     ///   - id: The session id for the `CONNECTED` frame's `session` header.
     ///   - configuration: The limits and heart-beat wishes.
-    public init(id: String, configuration: Configuration) {
+    ///   - openedAt: When the connection opened; ``Configuration/connectTimeout`` counts from it.
+    public init(id: String, configuration: Configuration, openedAt: NIODeadline) {
         self.id = id
         self.configuration = configuration
         self.parser = STOMPParser(limits: configuration.limits)
+        self.connectDeadline = configuration.connectTimeout.map { openedAt + $0 }
+        self.sendAllowance = configuration.sendRate.map(TokenBucket.init)
     }
 
     /// The version frames are encoded with: 1.0 until a `CONNECT` negotiates another.

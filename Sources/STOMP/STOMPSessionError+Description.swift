@@ -15,6 +15,8 @@ extension STOMPSessionError: CustomStringConvertible {
         case .limitExceeded(let limit, _): "\(limit.rawValue) limit exceeded"
         case .heartBeatTimeout: "heart-beat timeout"
         case .credentialsExpired: "token expired"
+        case .connectTimeout: "connect timeout"
+        case .sendRateExceeded: "SEND rate limit exceeded"
         case .reported(let message, _): message
         }
     }
@@ -48,6 +50,10 @@ extension STOMPSessionError: CustomStringConvertible {
             "Nothing arrived from the client for \(milliseconds) ms."
         case .credentialsExpired:
             "The session's token expired; connect again with a fresh one."
+        case .connectTimeout(let milliseconds):
+            "No CONNECT frame was sent and accepted within \(milliseconds) ms of opening the connection."
+        case .sendRateExceeded(let limit):
+            "The session sent SEND frames faster than \(limit.perSecond) per second (bursts of \(limit.burst))."
         case .reported(_, let detail):
             detail
         }

@@ -34,6 +34,11 @@ public enum STOMPSessionError: Error, Sendable, Hashable {
     case heartBeatTimeout(milliseconds: Int)
     /// The credentials the session was opened with (a token's `exp`) expired.
     case credentialsExpired
+    /// No `CONNECT` was sent, or it was not authenticated, within this many milliseconds
+    /// (``STOMPSession/Configuration/connectTimeout``).
+    case connectTimeout(milliseconds: Int64)
+    /// `SEND` frames came faster than ``STOMPSession/Configuration/sendRate`` allows.
+    case sendRateExceeded(RateLimit)
     /// The owner refused the client or ended the session: failed authentication, a refused
     /// subscription, SEND or COMMIT, a shutdown, a slow consumer.
     case reported(message: String, detail: String)

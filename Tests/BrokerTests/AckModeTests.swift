@@ -60,7 +60,7 @@ struct AckModeTests {
     @Test("with a real STOMPSession: canDeliver holds for every frame handed out, ACKs reopen delivery",
         arguments: STOMPVersion.allCases)
     func withSession(version: STOMPVersion) throws {
-        var session = STOMPSession(id: "s", configuration: .init(serverVersion: "0.1.0", maxUnackedMessages: 3))
+        var session = STOMPSession(id: "s", configuration: .init(serverVersion: "0.1.0", maxUnackedMessages: 3), openedAt: .now())
         let accept = version == .v1_0 ? "" : "accept-version:\(version.rawValue)\n"
         _ = session.receive(ByteBuffer(string: "CONNECT\n\(accept)\n\0"), now: .uptimeNanoseconds(0))
         _ = session.authenticated()

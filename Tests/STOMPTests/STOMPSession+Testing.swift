@@ -23,7 +23,7 @@ extension STOMPSession.OperationID {
 extension STOMPSession {
     /// A new session with id `s-1`.
     init(configuration: Configuration = .test) {
-        self.init(id: "s-1", configuration: configuration)
+        self.init(id: "s-1", configuration: configuration, openedAt: .ms(0))
     }
 
     /// A session that took `CONNECT` (at `ms`) and was authenticated; its CONNECTED is dropped.
