@@ -69,7 +69,8 @@ start_postgres "$WORK"
 PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres \
     -c "SELECT pglive.create_topic('bench')" >/dev/null
 
-start_serve "$OUT/serve.log" --user bench:bench
+# The load generator opens up to 10,001 sessions from 127.0.0.1 and publishes as fast as it can.
+start_serve "$OUT/serve.log" --user bench:bench --max-sessions 0 --max-sessions-per-ip 0 --max-send-rate 0
 PGLIVE_URL=ws://127.0.0.1:$HTTP_PORT/stomp
 
 # --- RabbitMQ ---------------------------------------------------------------------------

@@ -22,6 +22,8 @@ if $with_test_clients; then
     python3 -m pip --version >/dev/null 2>&1 || missing+=(python3-pip)
     command -v chromium >/dev/null 2>&1 || missing+=(chromium)
     command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+    # The TLS tests make a self-signed certificate with it.
+    command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 fi
 
 if ! command -v swift >/dev/null 2>&1; then

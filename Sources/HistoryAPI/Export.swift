@@ -9,6 +9,8 @@ import PostgresLibPQ
 struct Export: Sendable {
     /// The pool the query runs on.
     let pool: PostgresPool
+    /// The exports streaming at once; a slot is held until the query ends.
+    let slots: StreamSlots
     /// How long to wait on a client that stopped reading.
     let stallTimeout: Duration
     /// Where failures are logged.
@@ -22,13 +24,20 @@ struct Export: Sendable {
     ///   - produce: runs on the connection's thread: writes the snapshot's head (if any)
     ///     and the chunks into the pipe.
     /// - Returns: the streaming response, with `Stream-Position` when a head was sent.
-    /// - Throws: ``HistoryError`` when the export fails before its first bytes.
+    /// - Throws: ``HistoryError`` when the export fails before its first bytes, or
+    ///   ``HistoryError/Code/tooManyStreams`` when every export slot is taken.
     func response(
         format: ResponseFormat, produce: @escaping @Sendable (PGConnection, ChunkPipe) throws -> Void
     ) async throws(HistoryError) -> Response {
+        guard slots.take() else {
+            throw HistoryError(
+                .tooManyStreams, "too many exports are streaming",
+                detail: "the server streams at most \(slots.limit ?? 0) NDJSON or CSV exports at once; retry shortly or read JSON pages")
+        }
         let pipe = ChunkPipe(stallTimeout: stallTimeout)
-        let (pool, logger) = (self.pool, self.logger)
+        let (pool, logger, slots) = (self.pool, self.logger, self.slots)
         Task {
+            defer { slots.give() }
             do {
                 try await pool.withConnection { connection in try produce(connection, pipe) }
             } catch is ChunkPipe.Closed {

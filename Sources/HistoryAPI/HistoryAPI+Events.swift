@@ -74,5 +74,5 @@ extension HistoryAPI {
     }
 
     /// The exports of this API.
-    var export: Export { Export(pool: pool, stallTimeout: configuration.stalledClientTimeout, logger: logger) }
+    var export: Export { Export(pool: pool, slots: streamSlots, stallTimeout: configuration.stalledClientTimeout, logger: logger) }
 }

@@ -22,6 +22,8 @@ public struct HistoryAPI: Sendable {
     let keyBytes: [UInt8]
     let configuration: HistoryConfiguration
     let logger: Logger
+    /// The exports streaming, bounded by ``HistoryConfiguration/maxConcurrentExports``.
+    let streamSlots: StreamSlots
 
     /// Creates the API.
     /// - Parameters:
@@ -34,6 +36,7 @@ public struct HistoryAPI: Sendable {
         self.keyBytes = cursorKey
         self.configuration = configuration
         self.logger = logger
+        self.streamSlots = StreamSlots(limit: configuration.maxConcurrentExports)
     }
 
     /// The cursor and ETag signing key.

@@ -13,6 +13,9 @@ public struct HistoryConfiguration: Sendable {
     /// How long an NDJSON or CSV export waits for a client that stopped reading before it
     /// gives up and releases its database connection.
     public var stalledClientTimeout: Duration
+    /// The most NDJSON and CSV exports streaming at once; more are answered 503 at once
+    /// (each holds a database connection while it streams). `nil` for no limit; 32 by default.
+    public var maxConcurrentExports: Int? = 32
 
     /// Creates a configuration.
     /// - Parameters:

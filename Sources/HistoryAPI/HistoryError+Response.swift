@@ -14,13 +14,17 @@ extension HistoryError: HTTPResponseError {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// The JSON error response; a 401 carries a `WWW-Authenticate` field per challenge.
+    /// The JSON error response; a 401 carries a `WWW-Authenticate` field per challenge, a
+    /// ``Code/tooManyStreams`` a `Retry-After` of one second.
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         var headers: HTTPFields = [.contentType: "application/json"]
         if code == .unauthorized {
             for challenge in challenges.isEmpty ? [#"Basic realm="pglive", charset="UTF-8""#] : challenges {
                 headers.append(HTTPField(name: .wwwAuthenticate, value: challenge))
             }
+        }
+        if code == .tooManyStreams {
+            headers[.retryAfter] = "1"
         }
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: json)))
     }

@@ -28,6 +28,9 @@ public struct HistoryError: Error, Sendable, Equatable {
         case notAcceptable = "not_acceptable"
         /// The database cannot be reached or did not answer in time (503).
         case databaseUnavailable = "database_unavailable"
+        /// The most NDJSON and CSV exports the server streams at once are streaming (503,
+        /// with `Retry-After`).
+        case tooManyStreams = "too_many_streams"
         /// An unexpected failure; details are in the server log (500).
         case internalError = "internal_error"
 
@@ -39,7 +42,7 @@ public struct HistoryError: Error, Sendable, Equatable {
             case .forbidden: 403
             case .notFound, .unknownTopic, .unknownColumn: 404
             case .notAcceptable: 406
-            case .databaseUnavailable: 503
+            case .databaseUnavailable, .tooManyStreams: 503
             case .internalError: 500
             }
         }

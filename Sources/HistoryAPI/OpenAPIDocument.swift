@@ -140,13 +140,13 @@ public enum OpenAPIDocument {
           "Forbidden": {"description": "Authenticated, but not allowed to read the topic", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
           "NotFound": {"description": "Unknown topic or column", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
           "NotAcceptable": {"description": "No supported type in Accept", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-          "Unavailable": {"description": "The database is down or the query timed out", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+          "Unavailable": {"description": "The database is down, the query timed out, or too many exports are streaming (too_many_streams, with Retry-After)", "headers": {"Retry-After": {"description": "Seconds to wait before trying again (too_many_streams only)", "schema": {"type": "integer"}}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
         },
         "schemas": {
           "Error": {
             "type": "object", "required": ["error"],
             "properties": {"error": {"type": "object", "required": ["code", "message"], "properties": {
-              "code": {"type": "string", "enum": ["invalid_parameter", "invalid_filter", "invalid_cursor", "limit_too_high", "unauthorized", "forbidden", "not_found", "unknown_topic", "unknown_column", "not_acceptable", "database_unavailable", "internal_error"]},
+              "code": {"type": "string", "enum": ["invalid_parameter", "invalid_filter", "invalid_cursor", "limit_too_high", "unauthorized", "forbidden", "not_found", "unknown_topic", "unknown_column", "not_acceptable", "database_unavailable", "too_many_streams", "internal_error"]},
               "message": {"type": "string"},
               "detail": {"type": "string"}}}}
           },

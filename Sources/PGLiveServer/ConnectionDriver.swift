@@ -26,21 +26,29 @@ struct ConnectionDriver: Sendable {
     let logger: Logger
     /// Sessions, frames and bytes.
     let metrics: STOMPMetrics
+    /// The session limits per process and per client address, shared by both transports.
+    let admission: SessionAdmission
 
     /// How long a client may take to answer a WebSocket close frame before its socket is
     /// closed anyway.
     static let closeHandshakeTimeout = Duration.seconds(5)
 
-    /// Serves a connection until it closes.
+    /// Serves a connection until it closes. A connection past a ``SessionAdmission`` limit
+    /// gets an `ERROR` saying which, and is closed.
     ///
     /// - Parameters:
     ///   - read: Reads the client's bytes, handing each chunk to its argument, until the
     ///     client closes; called once, in a task of its own.
     ///   - transport: Writes to the client.
+    ///   - address: The client's IP address, for the per-address limit.
     func run(
         reading read: @escaping @Sendable (_ deliver: @Sendable (ByteBuffer) -> Void) async throws -> Void,
-        transport: some FrameTransport
+        transport: some FrameTransport, address: String?
     ) async {
+        let refusal = self.admission.admit(address: address)
+        defer {
+            if refusal == nil { self.admission.release(address: address) }
+        }
         let id = UUID().uuidString
         let transportName = type(of: transport).name
         self.metrics.sessionsOpened[transportName]?.increment()
@@ -48,6 +56,10 @@ struct ConnectionDriver: Sendable {
         defer { self.metrics.sessionsOpen[transportName]?.decrement() }
         self.logger.info("session opened", metadata: ["session": "\(id)", "transport": "\(transportName)"])
         let (events, mailbox) = AsyncStream.makeStream(of: ConnectionEvent.self)
+        if let refusal {
+            self.metrics.sessionsRefused.increment()
+            mailbox.yield(.terminate(message: refusal.message, detail: refusal.detail))
+        }
         await self.hub.register(id, mailbox: mailbox)
         let reader = Task {
             do {

@@ -2,11 +2,14 @@ import Dashboard
 import HTTPTypes
 import HistoryAPI
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import HummingbirdWebSocket
 import Logging
 import NIOCore
+import NIOSSL
 
-/// The HTTP endpoint: STOMP over WebSocket at `/stomp`, the history API under `/api/v1`
+/// The HTTP endpoint (HTTPS when configured with TLS): STOMP over WebSocket at `/stomp`, the history API under `/api/v1`
 /// (behind HTTP Basic or Bearer authentication), `GET /openapi.json`, `GET /healthz`,
 /// `GET /readyz` and `GET /metrics`.
 ///
@@ -18,9 +21,6 @@ import NIOCore
 /// carry them, and it shows counts, positions and topic names, never rows. Operators who
 /// must hide topic names keep the port off public networks.
 enum HTTPServer {
-    /// The largest WebSocket message: a 1 MiB STOMP body plus its headers.
-    static let maxMessageSize = (1 << 20) + (64 << 10)
-
     /// Builds the Hummingbird application.
     ///
     /// - Parameters:
@@ -33,11 +33,15 @@ enum HTTPServer {
     ///   - metrics: The server's metrics; every HTTP request is counted in them.
     ///   - sampler: Answers `/metrics`.
     ///   - origins: Which browser pages may open WebSockets.
+    ///   - maxMessageSize: The largest WebSocket message: a whole STOMP frame at the limits.
+    ///   - idleTimeout: How long an HTTP connection may sit idle or take to send a request.
+    ///   - tls: The certificate and key for HTTPS and `wss://`; `nil` for plain HTTP.
     ///   - logger: Hummingbird's logger.
     ///   - onListening: Told the bound port once listening.
     static func application(
         host: String, port: Int, driver: ConnectionDriver, history: HistoryAPI, authenticator: Authenticator, readiness: Readiness,
-        metrics: ServerMetrics, sampler: MetricsSampler, origins: OriginPolicy, logger: Logger,
+        metrics: ServerMetrics, sampler: MetricsSampler, origins: OriginPolicy, maxMessageSize: Int, idleTimeout: Duration,
+        tls: TLSConfiguration?, logger: Logger,
         onListening: @escaping @Sendable (Endpoint, Int) async -> Void
     ) -> some ApplicationProtocol {
         let router = Router(context: PGLiveRequestContext.self)
@@ -94,20 +98,29 @@ enum HTTPServer {
         } onUpgrade: { inbound, outbound, context in
             await driver.run(
                 reading: { deliver in
-                    for try await message in inbound.messages(maxSize: Self.maxMessageSize) {
+                    for try await message in inbound.messages(maxSize: maxMessageSize) {
                         switch message {
                         case .text(let text): deliver(ByteBuffer(string: text))
                         case .binary(let bytes): deliver(bytes)
                         }
                     }
                 },
-                transport: WebSocketTransport(outbound: outbound, channel: context.requestContext.channel))
+                transport: WebSocketTransport(outbound: outbound, channel: context.requestContext.channel),
+                address: context.requestContext.channel.remoteAddress?.ipAddress)
         }
+        let webSocketResponder = webSocketRouter.buildResponder()
+        let upgradeConfiguration = HTTP1WebSocketUpgradeChannel.Configuration(
+            http1: .init(idleTimeout: TimeAmount(idleTimeout)), ws: .init(maxFrameSize: maxMessageSize, autoPing: .disabled))
         return Application(
             router: router,
-            server: .http1WebSocketUpgrade(
-                webSocketRouter: webSocketRouter,
-                configuration: .init(ws: .init(maxFrameSize: Self.maxMessageSize, autoPing: .disabled))),
+            server: HTTPServerBuilder { responder -> any ServerChildChannel in
+                let channel = RequestHeadDeadlineChannel(
+                    base: HTTP1WebSocketUpgradeChannel(
+                        responder: responder, webSocketResponder: webSocketResponder, configuration: upgradeConfiguration),
+                    timeout: TimeAmount(idleTimeout))
+                guard let tls else { return channel }
+                return try TLSChannel(channel, tlsConfiguration: tls)
+            },
             configuration: .init(address: .hostname(host, port: port), serverName: "pglive", backlog: 1024),
             onServerRunning: { channel in await onListening(.http, channel.localAddress?.port ?? port) },
             logger: logger)

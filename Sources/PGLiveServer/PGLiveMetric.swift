@@ -10,6 +10,7 @@
 enum PGLiveMetric: String, CaseIterable, Sendable {
     case sessionsOpen = "pglive_stomp_sessions_open"
     case sessionsOpened = "pglive_stomp_sessions_opened_total"
+    case sessionsRefused = "pglive_stomp_sessions_refused_total"
     case subscriptions = "pglive_stomp_subscriptions"
     case framesIn = "pglive_stomp_frames_in_total"
     case framesOut = "pglive_stomp_frames_out_total"
@@ -34,6 +35,7 @@ enum PGLiveMetric: String, CaseIterable, Sendable {
         switch self {
         case .sessionsOpen: "STOMP connections open, by transport (from accept to close, before and after CONNECT)."
         case .sessionsOpened: "STOMP connections accepted, by transport."
+        case .sessionsRefused: "STOMP connections refused with an ERROR because a session limit (process or client address) was reached."
         case .subscriptions: "Subscriptions, by topic; a topic appears with its first subscription and stays at 0 after its last."
         case .framesIn: "STOMP frames received from clients, by command."
         case .framesOut: "STOMP frames handed to client connections, by command (gap notices count as MESSAGE)."

@@ -1,6 +1,7 @@
 import ChangeFeed
 import HistoryAPI
 import Logging
+import NIOSSL
 import PostgresLibPQ
 import ServiceLifecycle
 import UnixSignals
@@ -39,7 +40,8 @@ extension PGLiveServer {
             opener: SubscriptionOpener(hub: hub, pool: pool, resolver: resolver, batchSize: 500),
             publisher: LogPublisher(resolver: resolver, pool: pool),
             sessionConfiguration: configuration.session, drainBytes: 256 << 10,
-            writeTimeout: configuration.writeTimeout, logger: self.logger, metrics: metrics.stomp)
+            writeTimeout: configuration.writeTimeout, logger: self.logger, metrics: metrics.stomp,
+            admission: SessionAdmission(limits: configuration.sessionLimits))
         let feed = ChangeFeed(pool: pool, listen: configuration.database, logger: self.logger)
         let services: [any Service] = [
             FeedService(feed: feed, hub: hub, position: head, commitToFrame: metrics.commitToFrame),
@@ -48,9 +50,13 @@ extension PGLiveServer {
                 history: HistoryAPI(pool: pool, cursorKey: cursorKey, configuration: configuration.history, logger: self.logger),
                 authenticator: configuration.authenticator, readiness: Readiness(feed: feed, hub: hub, pool: pool), metrics: metrics,
                 sampler: MetricsSampler(metrics: metrics, hub: hub, feed: feed, pool: pool, logger: self.logger),
-                origins: configuration.allowedOrigins, logger: self.logger,
+                origins: configuration.allowedOrigins,
+                maxMessageSize: configuration.maxWebSocketMessageSize,
+                idleTimeout: configuration.httpIdleTimeout, tls: configuration.tls?.configuration, logger: self.logger,
                 onListening: onListening),
-            STOMPTCPServer(host: configuration.host, port: configuration.stompPort, driver: driver, onListening: onListening),
+            STOMPTCPServer(
+                host: configuration.host, port: configuration.stompPort, tls: try configuration.tls.map { try NIOSSLContext(configuration: $0.configuration) },
+                driver: driver, onListening: onListening),
             SessionTerminator(hub: hub, drainDelay: configuration.drainDelay),
         ]
         var groupConfiguration = ServiceGroupConfiguration(

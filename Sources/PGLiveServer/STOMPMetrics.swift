@@ -15,6 +15,8 @@ struct STOMPMetrics: Sendable {
     let sessionsOpen: [String: Meter]
     /// Connections accepted, by transport.
     let sessionsOpened: [String: Counter]
+    /// Connections refused by a session limit.
+    let sessionsRefused: Counter
     /// Frames received, by command (a client sending a server command is counted too).
     let framesIn: [STOMPCommand: Counter]
     /// Frames handed to connections, by server command.
@@ -33,6 +35,7 @@ struct STOMPMetrics: Sendable {
         self.sessionsOpened = Self.labelled(Self.transports) {
             Counter(label: PGLiveMetric.sessionsOpened.rawValue, dimensions: [("transport", $0)], factory: factory)
         }
+        self.sessionsRefused = Counter(label: PGLiveMetric.sessionsRefused.rawValue, factory: factory)
         self.framesIn = Self.labelled(STOMPCommand.allCases) {
             Counter(label: PGLiveMetric.framesIn.rawValue, dimensions: [("command", $0.rawValue)], factory: factory)
         }

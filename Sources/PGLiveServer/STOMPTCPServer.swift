@@ -1,14 +1,17 @@
 import NIOCore
 import NIOPosix
+import NIOSSL
 import ServiceLifecycle
 
-/// Plain STOMP over TCP: accepts connections until graceful shutdown and serves each
-/// with the ``ConnectionDriver``.
+/// STOMP over TCP (over TLS when configured): accepts connections until graceful shutdown
+/// and serves each with the ``ConnectionDriver``.
 struct STOMPTCPServer: Service {
     /// The address to bind.
     let host: String
     /// The port; `0` picks a free one.
     let port: Int
+    /// The TLS context; `nil` for plain TCP.
+    let tls: NIOSSLContext?
     /// Serves each connection.
     let driver: ConnectionDriver
     /// Told the bound port once listening.
@@ -19,9 +22,12 @@ struct STOMPTCPServer: Service {
             .serverChannelOption(.backlog, value: 1024)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
-            .bind(host: self.host, port: self.port) { channel in
+            .bind(host: self.host, port: self.port) { [tls] channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                    if let tls {
+                        try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls))
+                    }
+                    return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
                 }
             }
         await self.onListening(.stomp, server.channel.localAddress?.port ?? self.port)
@@ -48,7 +54,8 @@ struct STOMPTCPServer: Service {
                         deliver(bytes)
                     }
                 },
-                transport: TCPTransport(outbound: outbound, channel: connection.channel))
+                transport: TCPTransport(outbound: outbound, channel: connection.channel),
+                address: connection.channel.remoteAddress?.ipAddress)
         }
     }
 }

@@ -42,6 +42,26 @@ public struct ServerConfiguration: Sendable {
     public var shutdownTimeout: Duration = .seconds(30)
     /// Which browser pages may open WebSockets: the server's own origin plus these.
     public var allowedOrigins = OriginPolicy()
+    /// The most STOMP sessions open in the process; `nil` for no limit; 10,000 by default.
+    public var maxSessions: Int? = 10_000
+    /// The most STOMP sessions open from one client IP address; `nil` for no limit; 1,000 by default.
+    public var maxSessionsPerAddress: Int? = 1_000
+
+    /// TLS for both endpoints; `nil` (the default) serves plain HTTP and STOMP.
+    public var tls: ServerTLS?
+    /// How long an HTTP connection may sit idle or take to send a request; 60 s by default.
+    public var httpIdleTimeout: Duration = .seconds(60)
+
+    /// The largest WebSocket message: one whole STOMP frame at the parser's limits (a
+    /// client may also split a frame over many messages).
+    var maxWebSocketMessageSize: Int {
+        self.session.limits.maxBufferedByteCount + self.session.limits.maxHeaderCount * self.session.limits.maxHeaderLineLength
+    }
+
+    /// Both session limits, for the admission.
+    var sessionLimits: SessionAdmission.Limits {
+        SessionAdmission.Limits(maxSessions: self.maxSessions, maxSessionsPerAddress: self.maxSessionsPerAddress)
+    }
 
     /// Creates a configuration with the defaults of `pglive serve`.
     ///

@@ -40,5 +40,8 @@ public struct Setting: Sendable, Hashable {
         Setting("jwt-secret-file"), Setting("jwt-public-key-file", .repeatable), Setting("jwt-jwks-file", .repeatable),
         Setting("jwt-issuer"), Setting("jwt-audience"), Setting("jwt-clock-skew"), Setting("anonymous-access"),
         Setting("allowed-origin", .repeatable),
+        Setting("max-sessions"), Setting("max-sessions-per-ip"), Setting("connect-timeout"), Setting("max-send-rate"),
+        Setting("send-burst"), Setting("max-subscriptions"), Setting("max-body-size"), Setting("max-header-count"),
+        Setting("max-http-streams"), Setting("http-idle-timeout"), Setting("tls-certificate-file"), Setting("tls-key-file"),
     ]
 }

@@ -49,6 +49,15 @@ struct Serve: AsyncParsableCommand {
 
     @OptionGroup(title: "Bearer tokens (JWT)") var tokens: TokenOptions
 
+    @OptionGroup(title: "Limits") var limits: LimitOptions
+
+    @Option(help: ArgumentHelp(
+        "A PEM certificate chain: serve HTTPS/wss:// and STOMP over TLS on both ports (needs --tls-key-file).", valueName: "path"))
+    var tlsCertificateFile: String?
+
+    @Option(help: ArgumentHelp("The PEM private key of --tls-certificate-file.", valueName: "path"))
+    var tlsKeyFile: String?
+
     @Flag(help: "SEND and SUBSCRIBE to an unknown /topic/<name> create it as an application topic.")
     var autoCreateTopics: Bool = false
 
@@ -85,6 +94,7 @@ struct Serve: AsyncParsableCommand {
                     + "or --allow-anonymous; without any no client could connect")
         }
         _ = try staticUsers()
+        _ = try tls()
     }
 
     func run() async throws {
@@ -100,7 +110,25 @@ struct Serve: AsyncParsableCommand {
         configuration.drainDelay = .milliseconds(Int64(drainSeconds * 1000))
         configuration.allowedOrigins = OriginPolicy(allowed: allowedOrigins)
         configuration.shutdownTimeout = .milliseconds(Int64(shutdownTimeout * 1000))
+        limits.apply(to: &configuration)
+        configuration.tls = try tls()
         try await ServerLauncher.run(configuration, logger: logger)
+    }
+
+    /// The TLS certificate and key, when both are given.
+    private func tls() throws -> ServerTLS? {
+        switch (tlsCertificateFile, tlsKeyFile) {
+        case (nil, nil):
+            return nil
+        case (let certificate?, let key?):
+            do {
+                return try ServerTLS(certificateFile: certificate, keyFile: key)
+            } catch {
+                throw ValidationError(error.description)
+            }
+        default:
+            throw ValidationError("--tls-certificate-file and --tls-key-file go together")
+        }
     }
 
     /// The `--user` values, parsed.

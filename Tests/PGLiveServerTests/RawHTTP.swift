@@ -1,6 +1,7 @@
 import Foundation
 import NIOCore
 import NIOPosix
+import NIOSSL
 
 /// One HTTP/1.1 request over a fresh connection, for tests that want the raw answer.
 enum RawHTTP {
@@ -34,12 +35,13 @@ enum RawHTTP {
         return String(decoding: payload, as: UTF8.self)
     }
 
-    /// Sends `GET path` with `Connection: close` and the given header lines; waits for the close.
-    static func get(_ path: String, port: Int, headers: [String] = []) async throws -> Response {
+    /// Sends `GET path` with `Connection: close` and the given header lines (over TLS when
+    /// given a context); waits for the close.
+    static func get(_ path: String, port: Int, headers: [String] = [], tls: NIOSSLContext? = nil) async throws -> Response {
         let inbox = ByteInbox()
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .channelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(inbox) }
+                channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(inbox, after: tls) }
             }
             .connect(host: "127.0.0.1", port: port).get()
         let request = (["GET \(path) HTTP/1.1", "Host: x", "Connection: close"] + headers).joined(separator: "\r\n")

@@ -1,5 +1,6 @@
 import NIOCore
 import NIOPosix
+import NIOSSL
 import PostgresTestSupport
 import STOMP
 
@@ -9,19 +10,25 @@ final class STOMPTestClient: Sendable {
     let channel: any Channel
     let inbox = FrameInbox()
 
-    /// Connects to 127.0.0.1:`port`.
-    init(port: Int) async throws {
+    /// Connects to 127.0.0.1:`port`, from `source` (another loopback address such as
+    /// 127.0.0.2) when given, over TLS when given a context.
+    init(port: Int, from source: String? = nil, tls: NIOSSLContext? = nil) async throws {
         let inbox = self.inbox
-        channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        var bootstrap = ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .channelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(FrameCollector(inbox)) }
+                channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(FrameCollector(inbox), after: tls) }
             }
-            .connect(host: "127.0.0.1", port: port).get()
+        if let source {
+            bootstrap = bootstrap.bind(to: try SocketAddress(ipAddress: source, port: 0))
+        }
+        channel = try await bootstrap.connect(host: "127.0.0.1", port: port).get()
     }
 
-    /// Opens a connection and completes CONNECT/CONNECTED.
-    static func connected(port: Int, login: String = "alice", passcode: String = "secret") async throws -> STOMPTestClient {
-        let client = try await STOMPTestClient(port: port)
+    /// Opens a connection (from `source`, over TLS when given) and completes CONNECT/CONNECTED.
+    static func connected(
+        port: Int, from source: String? = nil, tls: NIOSSLContext? = nil, login: String = "alice", passcode: String = "secret"
+    ) async throws -> STOMPTestClient {
+        let client = try await STOMPTestClient(port: port, from: source, tls: tls)
         try await client.send(.connect, ["accept-version": "1.2", "host": "localhost", "login": login, "passcode": passcode])
         _ = try await client.next(.connected)
         return client

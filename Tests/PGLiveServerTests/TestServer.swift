@@ -30,11 +30,13 @@ final class TestServer: Sendable {
         try await TestServer(database: sharedDatabase.value, autoCreateTopics: true, tokens: try await TestTokens.verifier())
     }
 
-    /// Starts a server with user alice:secret (and anonymous access and tokens when asked).
+    /// Starts a server with user alice:secret (and anonymous access and tokens when asked);
+    /// `configure` changes anything else.
     init(
         database: TestDatabase, allowAnonymous: Bool = false, autoCreateTopics: Bool = false, tokens: TokenVerifier? = nil,
         heartBeat: STOMPHeartBeat = STOMPHeartBeat(send: 10_000, receive: 10_000),
-        maxQueuedBytes: Int = 8 << 20, writeTimeout: Duration = .seconds(30)
+        maxQueuedBytes: Int = 8 << 20, writeTimeout: Duration = .seconds(30),
+        configure: (inout ServerConfiguration) -> Void = { _ in }
     ) async throws {
         self.database = database
         let ports = self.ports
@@ -46,6 +48,7 @@ final class TestServer: Sendable {
             session: STOMPSession.Configuration(serverVersion: PGLiveServer.version, heartBeat: heartBeat),
             writeTimeout: writeTimeout)
         configuration.broker.maxQueuedBytes = maxQueuedBytes
+        configure(&configuration)
         let server = PGLiveServer(configuration: configuration, logger: TestPostgres.logger)
         task = Task {
             try await server.run(gracefulShutdownSignals: []) { endpoint, port in

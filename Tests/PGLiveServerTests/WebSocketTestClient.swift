@@ -1,5 +1,6 @@
 import NIOCore
 import NIOPosix
+import NIOSSL
 import PostgresTestSupport
 import STOMP
 
@@ -19,12 +20,13 @@ final class WebSocketTestClient: Sendable {
     let responseHead: String
 
     /// Connects to `path` (`/stomp` by default) offering `subprotocols` (from a page of
-    /// `origin`, if given) and reads the upgrade's response head, whatever its status.
-    init(port: Int, subprotocols: [String], path: String = "/stomp", origin: String? = nil) async throws {
+    /// `origin`, if given; over TLS when given a context) and reads the upgrade's response
+    /// head, whatever its status.
+    init(port: Int, subprotocols: [String], path: String = "/stomp", origin: String? = nil, tls: NIOSSLContext? = nil) async throws {
         let inbox = self.inbox
         channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .channelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(inbox) }
+                channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(inbox, after: tls) }
             }
             .connect(host: "127.0.0.1", port: port).get()
         var request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"

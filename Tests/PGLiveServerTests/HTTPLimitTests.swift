@@ -1,0 +1,104 @@
+import Foundation
+import NIOCore
+import NIOPosix
+import PGLiveServer
+import PostgresLibPQ
+import PostgresTestSupport
+import STOMP
+import Synchronization
+import Testing
+
+/// The HTTP port's limits over real sockets: concurrent exports, the first request head's
+/// deadline and the idle timeout; WebSocket sessions are not cut by the latter.
+@Suite(.serialized) struct HTTPLimitTests {
+    static let basicAlice = "Authorization: Basic YWxpY2U6c2VjcmV0"
+
+    /// A raw connection to the HTTP port that writes `text` and records what comes back.
+    static func rawConnection(port: Int, writing text: String) async throws -> ByteInbox {
+        let inbox = ByteInbox()
+        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(inbox) }
+            }
+            .connect(host: "127.0.0.1", port: port).get()
+        try await channel.writeAndFlush(ByteBuffer(string: text)).get()
+        return inbox
+    }
+
+    /// A flag the test flips to let a blocking holder go on.
+    final class Release: Sendable {
+        let released = Mutex(false)
+    }
+
+    @Test func anExportPastTheStreamLimitGets503WithRetryAfterUntilASlotFrees() async throws {
+        let server = try await SessionLimitTests.server(topic: "limit_streams") { $0.history.maxConcurrentExports = 1 }
+        defer { Task { await server.stop() } }
+        try await server.sql("INSERT INTO limit_streams SELECT generate_series(1, 10)")
+        // The first export's query waits on this lock, holding the only slot.
+        let release = Release()
+        let database = server.database
+        let locked = Release()
+        let holder = Task {
+            try await blocking {
+                let connection = try database.connect()
+                try connection.execute("BEGIN")
+                try connection.execute("LOCK TABLE limit_streams IN ACCESS EXCLUSIVE MODE")
+                locked.released.withLock { $0 = true }
+                while !release.released.withLock({ $0 }) { usleep(10_000) }
+                try connection.execute("COMMIT")
+            }
+        }
+        try await Deadline.waitUntil("the table lock") { locked.released.withLock { $0 } }
+        let path = "/api/v1/topics/limit_streams/rows?format=ndjson"
+        let first = Task { try await RawHTTP.get(path, port: server.httpPort, headers: [Self.basicAlice]) }
+        try await Deadline.waitUntil("the first export to wait on the lock") {
+            try await server.sql("SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%limit_streams%'").count == 1
+        }
+
+        let refused = try await RawHTTP.get("/api/v1/topics/limit_streams/events?format=csv", port: server.httpPort, headers: [Self.basicAlice])
+        #expect(refused.status == 503)
+        #expect(refused.headers("Retry-After") == ["1"])
+        #expect(refused.body.contains(#""code":"too_many_streams""#), "\(refused.body)")
+        // JSON pages do not stream and are not limited (the log is not locked; the table is).
+        #expect(try await RawHTTP.get("/api/v1/topics/limit_streams/events", port: server.httpPort, headers: [Self.basicAlice]).status == 200)
+
+        release.released.withLock { $0 = true }
+        try await holder.value
+        let finished = try await first.value
+        #expect(finished.status == 200)
+        #expect(finished.body.split(separator: "\n").count == 10)
+        #expect(try await RawHTTP.get(path, port: server.httpPort, headers: [Self.basicAlice]).status == 200)
+    }
+
+    @Test func aConnectionThatNeverFinishesItsFirstRequestHeadIsClosed() async throws {
+        let server = try await TestServer(database: TestServer.sharedDatabase.value) { $0.httpIdleTimeout = .milliseconds(400) }
+        defer { Task { await server.stop() } }
+        let trickle = try await Self.rawConnection(port: server.httpPort, writing: "GET /healthz HTTP/1.1\r\nHost: x\r\n")
+        try await Deadline.waitUntil("the server to close a half-sent request", timeout: .seconds(10)) { trickle.isClosed }
+        #expect(trickle.text.isEmpty)
+    }
+
+    @Test func anIdleKeepAliveConnectionIsClosedAfterItsResponse() async throws {
+        let server = try await TestServer(database: TestServer.sharedDatabase.value) { $0.httpIdleTimeout = .milliseconds(400) }
+        defer { Task { await server.stop() } }
+        let idle = try await Self.rawConnection(port: server.httpPort, writing: "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+        try await Deadline.waitUntil("the server to close an idle connection", timeout: .seconds(10)) { idle.isClosed }
+        #expect(idle.text.hasPrefix("HTTP/1.1 200"), "\(idle.text)")
+    }
+
+    @Test func aWebSocketSessionOutlivesTheHTTPIdleTimeout() async throws {
+        let server = try await SessionLimitTests.server(topic: "limit_idle_ws") { $0.httpIdleTimeout = .milliseconds(300) }
+        defer { Task { await server.stop() } }
+        let client = try await WebSocketTestClient(port: server.httpPort, subprotocols: ["v12.stomp"])
+        try await client.send("CONNECT\naccept-version:1.2\nlogin:alice\npasscode:secret\n\n\0")
+        #expect(try await client.nextFrame().command == .connected)
+        try await client.send("SUBSCRIBE\nid:0\ndestination:/topic/limit_idle_ws\nreceipt:r\n\n\0")
+        #expect(try await client.nextFrame().command == .receipt)
+        try await Task.sleep(for: .seconds(1))
+
+        try await server.sql("INSERT INTO limit_idle_ws VALUES (7)")
+        let message = try await client.nextFrame()
+        #expect(message.command == .message)
+        #expect(message.headers["destination"] == "/topic/limit_idle_ws")
+    }
+}
