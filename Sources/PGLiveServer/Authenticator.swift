@@ -12,8 +12,10 @@ import Foundation
 /// let principal = try await authenticator.authenticate(login: "alice", passcode: "secret", authorization: nil)
 /// ```
 public struct Authenticator: Sendable {
-    /// The passwords by login.
-    private let passwords: [String: [UInt8]]
+    /// The passwords or their hashes by login.
+    private let passwords: [String: StaticUser.Credential]
+    /// Hashed passwords recently verified, so a reconnecting client does not pay the hash again.
+    private let verified = VerifiedPasswords()
     /// Whether a client without credentials is admitted.
     public let allowsAnonymous: Bool
     /// What an anonymous client may do.
@@ -31,7 +33,7 @@ public struct Authenticator: Sendable {
     public init(
         users: [StaticUser], allowsAnonymous: Bool, anonymousAccess: AccessPolicy = .unrestricted, tokens: TokenVerifier? = nil
     ) {
-        self.passwords = Dictionary(users.map { ($0.name, Array($0.password.utf8)) }, uniquingKeysWith: { _, last in last })
+        self.passwords = Dictionary(users.map { ($0.name, $0.credential) }, uniquingKeysWith: { _, last in last })
         self.allowsAnonymous = allowsAnonymous
         self.anonymousAccess = anonymousAccess
         self.tokens = tokens
@@ -67,7 +69,7 @@ public struct Authenticator: Sendable {
         guard let login, !login.isEmpty else {
             return try self.anonymous()
         }
-        return try self.user(login: login, password: passcode ?? "")
+        return try await self.user(login: login, password: passcode ?? "")
     }
 
     /// Authenticates an HTTP request by its `Authorization` header: `Basic` for static
@@ -86,7 +88,7 @@ public struct Authenticator: Sendable {
         guard let (login, password) = BasicCredentials.parse(authorization) else {
             throw .unsupportedScheme
         }
-        return try self.user(login: login, password: password)
+        return try await self.user(login: login, password: password)
     }
 
     /// The `WWW-Authenticate` challenges of a 401: `Bearer` when tokens are accepted (with
@@ -116,8 +118,17 @@ public struct Authenticator: Sendable {
         return Principal(kind: .anonymous, subject: "anonymous", access: self.anonymousAccess)
     }
 
-    private func user(login: String, password: String) throws(AuthenticationFailure) -> Principal {
-        guard let expected = self.passwords[login], Self.constantTimeEqual(expected, Array(password.utf8)) else {
+    private func user(login: String, password: String) async throws(AuthenticationFailure) -> Principal {
+        let matches: Bool
+        switch self.passwords[login] {
+        case nil:
+            matches = false
+        case .plain(let expected):
+            matches = PasswordHash.constantTimeEqual(Array(expected.utf8), Array(password.utf8))
+        case .hashed(let hash):
+            matches = await self.verified.check(password, of: login, against: hash)
+        }
+        guard matches else {
             throw .wrongPassword
         }
         return Principal(kind: .user, subject: login, access: .unrestricted)
@@ -134,12 +145,4 @@ public struct Authenticator: Sendable {
         }
     }
 
-    /// Compares without an early exit, so the time taken tells nothing about the password.
-    private static func constantTimeEqual(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
-        var difference = UInt8(truncatingIfNeeded: lhs.count ^ rhs.count)
-        for index in 0..<max(lhs.count, rhs.count) {
-            difference |= (index < lhs.count ? lhs[index] : 0) ^ (index < rhs.count ? rhs[index] : 0)
-        }
-        return difference == 0
-    }
 }

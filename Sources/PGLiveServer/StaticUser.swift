@@ -1,15 +1,25 @@
-/// A user of `--user NAME:PASSWORD`.
+/// A user of `--user NAME:PASSWORD` or `--user 'NAME:$pbkdf2-sha512$…'` (a
+/// ``PasswordHash`` from `pglive hash-password`, so the configuration holds no password).
 ///
 /// ```swift
 /// let user = try StaticUser(argument: "alice:s3cret:with:colons") // password "s3cret:with:colons"
 /// ```
 public struct StaticUser: Sendable, Hashable {
+    /// How the password is kept.
+    public enum Credential: Sendable, Hashable {
+        /// The password itself.
+        case plain(String)
+        /// Its salted hash.
+        case hashed(PasswordHash)
+    }
+
     /// The login.
     public let name: String
-    /// The passcode.
-    public let password: String
+    /// The password or its hash.
+    public let credential: Credential
 
-    /// Parses `NAME:PASSWORD`; the password is everything after the first colon.
+    /// Parses `NAME:PASSWORD`; the password is everything after the first colon, and is a
+    /// hash when it has the form of one.
     ///
     /// - Parameters:
     ///   - argument: The flag's value.
@@ -20,6 +30,7 @@ public struct StaticUser: Sendable, Hashable {
             throw .invalidUser(argument.firstIndex(of: ":").map { String(argument[..<$0]) } ?? "")
         }
         self.name = String(argument[..<colon])
-        self.password = String(argument[argument.index(after: colon)...])
+        let secret = String(argument[argument.index(after: colon)...])
+        self.credential = PasswordHash(secret).map(Credential.hashed) ?? .plain(secret)
     }
 }

@@ -7,7 +7,7 @@ struct PGLive: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pglive",
         abstract: "Publishes PostgreSQL row changes over STOMP/WebSocket.",
-        subcommands: [Serve.self, Demo.self, Migrate.self, Bench.self, Token.self])
+        subcommands: [Serve.self, Demo.self, Migrate.self, Bench.self, Token.self, HashPassword.self])
 
     /// Parses the command line, with `pglive serve`'s settings also read from `PGLIVE_*`
     /// variables and a configuration file (``SettingSources``), and runs the command.
