@@ -176,7 +176,7 @@ let package = Package(
         .testTarget(
             name: "STOMPTests",
             dependencies: [
-                "STOMP",
+                "STOMP", "PostgresTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),

@@ -53,7 +53,11 @@ final class WebSocketTestClient: Sendable {
 
     /// Sends one masked WebSocket message.
     func send(_ payload: String, opcode: UInt8 = 1) async throws {
-        let bytes = Array(payload.utf8)
+        try await self.send(bytes: Array(payload.utf8), opcode: opcode)
+    }
+
+    /// Sends one masked WebSocket message of any bytes (binary by default).
+    func send(bytes: [UInt8], opcode: UInt8 = 2) async throws {
         var frame = ByteBuffer()
         frame.writeInteger(0x80 | opcode)
         if bytes.count < 126 {

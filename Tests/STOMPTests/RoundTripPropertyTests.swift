@@ -1,4 +1,5 @@
 import NIOCore
+import PostgresTestSupport
 import STOMP
 import Testing
 

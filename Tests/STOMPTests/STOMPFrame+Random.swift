@@ -1,4 +1,5 @@
 import NIOCore
+import PostgresTestSupport
 import STOMP
 
 extension STOMPFrame {
