@@ -21,6 +21,27 @@ import Testing
         #expect(!result.stderr.contains("s3cret-password"))
     }
 
+    @Test func aDatabasePasswordNeverReachesTheOutputWhenTheDatabaseCannotBeReached() async throws {
+        let result = try await PGLiveProcess.run([
+            "serve", "--database-url", "postgresql://bob:Sup3r-db-Secret@127.0.0.1:1/none", "--user", "a:b",
+            "--http-port", "0", "--stomp-port", "0", "--log-level", "trace",
+        ])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("Connection refused"), "\(result.stderr)")
+        #expect(!(result.stdout + result.stderr).contains("Sup3r-db-Secret"))
+    }
+
+    @Test func aMissingTLSKeyOrUnreadableCertificateIsRefusedWithTheReason() async throws {
+        let lone = try await PGLiveProcess.run(["serve", "--user", "a:b", "--tls-certificate-file", "/nonexistent/chain.pem"])
+        #expect(lone.status != 0)
+        #expect(lone.stderr.contains("--tls-certificate-file and --tls-key-file go together"))
+        let missing = try await PGLiveProcess.run([
+            "serve", "--user", "a:b", "--tls-certificate-file", "/nonexistent/chain.pem", "--tls-key-file", "/nonexistent/key.pem",
+        ])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("cannot read the TLS certificate /nonexistent/chain.pem"), "\(missing.stderr)")
+    }
+
     @Test func sigtermEndsEverySessionWithAnErrorAndExitsZero() async throws {
         let database = try await TestServer.sharedDatabase.value
         let process = try PGLiveProcess([
