@@ -70,6 +70,38 @@ import Testing
         try await Self.expectDelivery(of: 1, to: [first, elsewhere], server: server, topic: "limit_address")
     }
 
+    @Test func subscriptionBodyAndHeaderLimitsEachEndOnlyTheSessionThatPassedThem() async throws {
+        let server = try await Self.server(topic: "limit_frames") { configuration in
+            configuration.session.maxSubscriptions = 2
+            configuration.session.limits.maxBodySize = 1_024
+            configuration.session.limits.maxHeaderCount = 8
+        }
+        defer { Task { await server.stop() } }
+        try await server.sql("SELECT pglive.create_topic('limit_frames.chat')")
+        let bystander = try await STOMPTestClient.connected(port: server.stompPort)
+        try await bystander.subscribe("/topic/limit_frames")
+
+        let subscriber = try await STOMPTestClient.connected(port: server.stompPort)
+        try await subscriber.subscribe("/topic/limit_frames", id: "a")
+        try await subscriber.subscribe("/topic/limit_frames", id: "b")
+        try await subscriber.send(.subscribe, ["destination": "/topic/limit_frames", "id": "c"])
+        let tooMany = try await Self.expectError(subscriber, message: "subscription count limit exceeded")
+        #expect(String(buffer: tooMany.body) == "The session's subscription count would exceed the limit of 2.")
+
+        let sender = try await STOMPTestClient.connected(port: server.stompPort)
+        try await sender.send(.send, ["destination": "/topic/limit_frames.chat"], body: String(repeating: "x", count: 1_025))
+        let tooLarge = try await Self.expectError(sender, message: "body size limit exceeded")
+        #expect(String(buffer: tooLarge.body) == "The frame's body size exceeds the limit of 1024.")
+
+        let chatty = try await STOMPTestClient.connected(port: server.stompPort)
+        var headers: STOMPHeaders = ["destination": "/topic/limit_frames.chat"]
+        for index in 0..<8 { headers.add(name: "x-\(index)", value: "v") }
+        try await chatty.send(.send, headers, body: "hi")
+        _ = try await Self.expectError(chatty, message: "header count limit exceeded")
+
+        try await Self.expectDelivery(of: 1, to: [bystander], server: server, topic: "limit_frames")
+    }
+
     @Test func aConnectionThatNeverSendsConnectIsClosedAtTheDeadline() async throws {
         let server = try await Self.server(topic: "limit_connect") { $0.session.connectTimeout = .milliseconds(300) }
         defer { Task { await server.stop() } }
