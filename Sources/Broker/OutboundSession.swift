@@ -8,8 +8,9 @@ struct OutboundSession: Sendable {
     let version: STOMPVersion
     /// Its subscription ids, oldest first.
     var subscriptionIDs: [String] = []
-    /// Frames ready for the socket, oldest first.
-    private(set) var queue = CircularBuffer<Delivery>()
+    /// Frames ready for the socket, oldest first. Room for one to start with: most sessions
+    /// are idle most of the time, and each slot held costs memory in every one of them.
+    private(set) var queue = CircularBuffer<Delivery>(initialCapacity: 1)
     /// Bytes in ``queue``.
     private(set) var queuedBytes = 0
     /// Frames parked in the session's subscriptions.

@@ -16,8 +16,8 @@ struct SubscriptionState: Sendable {
     private(set) var lastPosition: Int64
     /// Messages queued or delivered that need an acknowledgement and have none yet.
     private(set) var unacked = 0
-    /// Messages waiting for credit, oldest first.
-    private(set) var parked = CircularBuffer<Delivery>()
+    /// Messages waiting for credit, oldest first; room for one to start with, as a session's queue.
+    private(set) var parked = CircularBuffer<Delivery>(initialCapacity: 1)
     /// The messages lost since the last delivered one; messages are dropped while it is open.
     var gap: Gap?
     /// Whether the owner is still replaying the log to it: live events pass it by until
