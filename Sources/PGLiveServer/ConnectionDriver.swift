@@ -71,7 +71,9 @@ struct ConnectionDriver: Sendable {
         self.logger.info("session opened", metadata: ["session": "\(id)", "transport": "\(transportName)"])
         let (events, mailbox) = AsyncStream.makeStream(of: ConnectionEvent.self)
         await self.hub.register(id, mailbox: mailbox)
-        let reader = Task {
+        // Detached: it needs none of the caller's task-local values, and copying them
+        // takes a task-stack slab that the reader would keep for the connection's life.
+        let reader = Task.detached {
             do {
                 try await read { mailbox.yield(.received($0)) }
             } catch {
