@@ -78,7 +78,8 @@ struct OutboundSession: Sendable {
     ///
     /// - Parameters:
     ///   - maxBytes: The most bytes to take; the first frame is taken whatever its size.
-    mutating func take(maxBytes: Int) -> [Delivery] {
+    /// - Returns: The frames, and whether frames remain queued.
+    mutating func take(maxBytes: Int) -> (frames: [Delivery], hasMore: Bool) {
         var taken: [Delivery] = []
         var bytes = 0
         while let next = self.queue.first, taken.isEmpty || bytes + next.byteCount <= maxBytes {
@@ -87,7 +88,7 @@ struct OutboundSession: Sendable {
             bytes += next.byteCount
             taken.append(next)
         }
-        return taken
+        return (taken, !self.queue.isEmpty)
     }
 
     /// Removes the queued frames of one subscription.
