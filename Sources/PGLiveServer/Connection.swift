@@ -5,7 +5,7 @@ import STOMP
 
 /// The state of one connection, owned by its ``ConnectionDriver`` loop: the session, the
 /// operations in flight and the heart-beat timer.
-struct Connection<Transport: FrameTransport> {
+struct Connection<Transport: FrameTransport>: Sendable {
     /// The services.
     let driver: ConnectionDriver
     /// The protocol state machine.

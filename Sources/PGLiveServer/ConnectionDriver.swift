@@ -89,7 +89,7 @@ struct ConnectionDriver: Sendable {
             driver: self, session: STOMPSession(id: id, configuration: self.sessionConfiguration),
             mailbox: mailbox, transport: transport, clock: clock)
         for await event in events {
-            await connection.handle(event)
+            await connection.process(event)
             if connection.isClosed {
                 break
             }
