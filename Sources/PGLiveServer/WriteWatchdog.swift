@@ -10,7 +10,7 @@ import Synchronization
 /// timeout aborts its connection, which fails the write.
 ///
 /// A timer task racing every write cost 18% of the server's CPU at saturation, and a
-/// watchdog task per connection about 20 KiB of memory per idle session
+/// watchdog task per connection kept its own task-stack slabs for the connection's life
 /// (`Benchmarks/RESULTS.md`).
 final class WriteWatchdog: Sendable {
     /// How long a write may wait for the client.
