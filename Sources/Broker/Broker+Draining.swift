@@ -16,13 +16,15 @@ extension Broker {
     ///   - session: The session id; an unknown session drains nothing.
     ///   - maxBytes: The most bytes to take; the first frame is taken whatever its size.
     public mutating func drain(session: String, maxBytes: Int) -> Drain {
-        let deliveries = self.sessions[session]?.take(maxBytes: maxBytes) ?? []
+        // Found once and changed in place, as in `deliver`: no copy of the session's state.
+        guard let index = self.sessions.index(forKey: session) else {
+            return Drain(deliveries: [], hasMore: false)
+        }
+        let (deliveries, hasMore) = self.sessions.values[index].take(maxBytes: maxBytes)
         self.metrics.framesOut += deliveries.count
         self.metrics.bytesOut += deliveries.reduce(0) { $0 + $1.byteCount }
-        if !deliveries.isEmpty {
-            // A queued notice shows in `hasMore`; the returned `.drain` would say the same.
-            _ = self.closeGaps(session: session)
-        }
-        return Drain(deliveries: deliveries, hasMore: self.sessions[session]?.queue.isEmpty == false)
+        // Gap notices are queued only into an emptied queue; queueing one means more to drain.
+        let noticesQueued = !deliveries.isEmpty && !self.closeGaps(session: session).isEmpty
+        return Drain(deliveries: deliveries, hasMore: hasMore || noticesQueued)
     }
 }

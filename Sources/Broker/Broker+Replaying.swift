@@ -23,9 +23,9 @@ extension Broker {
     public mutating func replay(_ events: some Sequence<BrokerEvent>, session: String, subscription: String) -> [Action] {
         let key = SubscriptionKey(session: session, id: subscription)
         var actions: [Action] = []
-        for event in events where self.subscriptions[key]?.accepts(event, replayed: true) == true {
+        for event in events {
             var tails = MessageTails(event: event)
-            actions += self.deliver(event, to: key, tails: &tails)
+            self.deliver(event, replayed: true, to: key, tails: &tails, actions: &actions)
             self.metrics.sharedEncodings += tails.encodings
         }
         return actions

@@ -33,23 +33,21 @@ extension Broker {
     ///   - session: The session id.
     /// - Returns: ``Action/drain(session:)`` when a notice was queued.
     mutating func closeGaps(session: String) -> [Action] {
-        guard self.sessions[session]?.queue.isEmpty == true,
-            let version = self.sessions[session]?.version,
-            let subscriptionIDs = self.sessions[session]?.subscriptionIDs
-        else {
+        guard let index = self.sessions.index(forKey: session), self.sessions.values[index].queue.isEmpty else {
             return []
         }
+        let version = self.sessions.values[index].version
         var actions: [Action] = []
-        for id in subscriptionIDs {
-            let key = SubscriptionKey(session: session, id: id)
-            guard let gap = self.subscriptions[key]?.gap, let topic = self.subscriptions[key]?.topic,
-                self.subscriptions[key]?.parked.isEmpty == true
+        for id in self.sessions.values[index].subscriptionIDs {
+            guard let subscription = self.subscriptions.index(forKey: SubscriptionKey(session: session, id: id)),
+                let notice = self.subscriptions.values[subscription].closeGap(id: id, version: version)
             else {
                 continue
             }
-            self.subscriptions[key]?.gap = nil
             self.metrics.gapNotices += 1
-            actions += self.route(gap.notice(subscription: id, topic: topic, version: version), to: key)
+            if self.route(notice, subscription: subscription, session: index) {
+                actions.append(.drain(session: session))
+            }
         }
         return actions
     }

@@ -8,8 +8,9 @@ struct OutboundSession: Sendable {
     let version: STOMPVersion
     /// Its subscription ids, oldest first.
     var subscriptionIDs: [String] = []
-    /// Frames ready for the socket, oldest first.
-    private(set) var queue = CircularBuffer<Delivery>()
+    /// Frames ready for the socket, oldest first. Room for one to start with: most sessions
+    /// are idle most of the time, and each slot held costs memory in every one of them.
+    private(set) var queue = CircularBuffer<Delivery>(initialCapacity: 1)
     /// Bytes in ``queue``.
     private(set) var queuedBytes = 0
     /// Frames parked in the session's subscriptions.
@@ -77,7 +78,8 @@ struct OutboundSession: Sendable {
     ///
     /// - Parameters:
     ///   - maxBytes: The most bytes to take; the first frame is taken whatever its size.
-    mutating func take(maxBytes: Int) -> [Delivery] {
+    /// - Returns: The frames, and whether frames remain queued.
+    mutating func take(maxBytes: Int) -> (frames: [Delivery], hasMore: Bool) {
         var taken: [Delivery] = []
         var bytes = 0
         while let next = self.queue.first, taken.isEmpty || bytes + next.byteCount <= maxBytes {
@@ -86,7 +88,7 @@ struct OutboundSession: Sendable {
             bytes += next.byteCount
             taken.append(next)
         }
-        return taken
+        return (taken, !self.queue.isEmpty)
     }
 
     /// Removes the queued frames of one subscription.

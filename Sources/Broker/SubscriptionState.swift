@@ -16,8 +16,8 @@ struct SubscriptionState: Sendable {
     private(set) var lastPosition: Int64
     /// Messages queued or delivered that need an acknowledgement and have none yet.
     private(set) var unacked = 0
-    /// Messages waiting for credit, oldest first.
-    private(set) var parked = CircularBuffer<Delivery>()
+    /// Messages waiting for credit, oldest first; room for one to start with, as a session's queue.
+    private(set) var parked = CircularBuffer<Delivery>(initialCapacity: 1)
     /// The messages lost since the last delivered one; messages are dropped while it is open.
     var gap: Gap?
     /// Whether the owner is still replaying the log to it: live events pass it by until
@@ -38,17 +38,53 @@ struct SubscriptionState: Sendable {
         self.isReplaying = subscription.isReplaying
     }
 
-    /// Whether the subscription receives an event: it must come after every event it
-    /// considered (which skips the replay seam) and pass the filter.
+    /// What ``offer(_:replayed:version:tails:)`` decided for an event.
+    enum Offer {
+        /// The subscription does not take the event: seen already, refused by its filter,
+        /// or live while it replays (or the reverse).
+        case refused
+        /// The event fell into the subscription's open gap.
+        case dropped
+        /// The subscription's message for the event, to queue or park.
+        case message(Delivery)
+    }
+
+    /// Offers the subscription an event, in place: it must come after every event it
+    /// considered (which skips the replay seam) and pass the filter; while a gap is open
+    /// the event only extends it.
     ///
     /// - Parameters:
     ///   - event: An event of the subscription's topic.
-    mutating func accepts(_ event: BrokerEvent, replayed: Bool = false) -> Bool {
+    ///   - replayed: Whether the event comes from a replay of the log.
+    ///   - version: The session's version.
+    ///   - tails: The event's shared tails.
+    mutating func offer(_ event: BrokerEvent, replayed: Bool, version: STOMPVersion, tails: inout MessageTails) -> Offer {
         guard replayed == self.isReplaying, event.position > self.lastPosition else {
-            return false
+            return .refused
         }
         self.lastPosition = event.position
-        return self.filter?.matches(event) ?? true
+        guard self.filter?.matches(event) ?? true else {
+            return .refused
+        }
+        guard self.gap == nil else {
+            self.gap?.extend(to: event.position)
+            return .dropped
+        }
+        return .message(self.head.delivery(position: tails.position, tail: tails.tail(for: version)))
+    }
+
+    /// Closes the subscription's gap once nothing of it is parked: the notice to queue, or
+    /// `nil` when there is no gap or it must wait for the parked messages.
+    ///
+    /// - Parameters:
+    ///   - id: The subscription id.
+    ///   - version: The session's version.
+    mutating func closeGap(id: String, version: STOMPVersion) -> Delivery? {
+        guard let gap = self.gap, self.parked.isEmpty else {
+            return nil
+        }
+        self.gap = nil
+        return gap.notice(subscription: id, topic: self.topic, version: version)
     }
 
     /// Ends the replay: live events after `position` (and after every replayed one) reach

@@ -154,8 +154,8 @@ extension Connection {
             frames = []
             return
         }
-        self.watchdog.writeBegins()
-        defer { self.watchdog.writeEnds() }
+        self.clock.writeBegins()
+        defer { self.clock.writeEnds() }
         do {
             try await self.transport.write(frames)
             self.session.didWrite(now: .now())

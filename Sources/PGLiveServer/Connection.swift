@@ -5,7 +5,7 @@ import STOMP
 
 /// The state of one connection, owned by its ``ConnectionDriver`` loop: the session, the
 /// operations in flight and the heart-beat timer.
-struct Connection<Transport: FrameTransport> {
+struct Connection<Transport: FrameTransport>: Sendable {
     /// The services.
     let driver: ConnectionDriver
     /// The protocol state machine.
@@ -16,8 +16,8 @@ struct Connection<Transport: FrameTransport> {
     let mailbox: AsyncStream<ConnectionEvent>.Continuation
     /// Writes to the client.
     let transport: Transport
-    /// Notices writes the client does not take.
-    let watchdog: WriteWatchdog
+    /// When the current write started, for the server's ``WriteWatchdog``.
+    let clock: WriteClock
     /// Operations in flight, cancelled when the connection ends.
     var operations: [STOMPSession.OperationID: Task<Void, Never>] = [:]
     /// The last `SEND` or `COMMIT` stored or being stored: the next one waits for it, so a
@@ -35,13 +35,13 @@ struct Connection<Transport: FrameTransport> {
     /// Creates the state of a new connection.
     init(
         driver: ConnectionDriver, session: STOMPSession, mailbox: AsyncStream<ConnectionEvent>.Continuation,
-        transport: Transport, watchdog: WriteWatchdog
+        transport: Transport, clock: WriteClock
     ) {
         self.driver = driver
         self.session = session
         self.mailbox = mailbox
         self.transport = transport
-        self.watchdog = watchdog
+        self.clock = clock
     }
 
     /// The session id.

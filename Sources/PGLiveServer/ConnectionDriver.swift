@@ -20,14 +20,37 @@ struct ConnectionDriver: Sendable {
     let sessionConfiguration: STOMPSession.Configuration
     /// The most bytes drained per write.
     let drainBytes: Int
-    /// How long a client may stall a write.
-    let writeTimeout: Duration
+    /// Closes connections whose client stalls a write.
+    let watchdog: WriteWatchdog
     /// Where connection problems are logged.
     let logger: Logger
     /// Sessions, frames and bytes.
     let metrics: STOMPMetrics
     /// The session limits per process and per client address, shared by both transports.
     let admission: SessionAdmission
+
+    /// Creates the driver shared by every connection.
+    init(
+        hub: BrokerHub, authenticator: Authenticator, opener: SubscriptionOpener, publisher: LogPublisher,
+        sessionConfiguration: STOMPSession.Configuration, drainBytes: Int, writeTimeout: Duration, logger: Logger,
+        metrics: STOMPMetrics, admission: SessionAdmission
+    ) {
+        self.hub = hub
+        self.authenticator = authenticator
+        self.opener = opener
+        self.publisher = publisher
+        self.sessionConfiguration = sessionConfiguration
+        self.drainBytes = drainBytes
+        self.watchdog = WriteWatchdog(timeout: writeTimeout)
+        self.logger = logger
+        self.metrics = metrics
+        self.admission = admission
+    }
+
+    /// How long a client may stall a write.
+    var writeTimeout: Duration {
+        self.watchdog.timeout
+    }
 
     /// How long a client may take to answer a WebSocket close frame before its socket is
     /// closed anyway.
@@ -61,7 +84,9 @@ struct ConnectionDriver: Sendable {
             mailbox.yield(.terminate(message: refusal.message, detail: refusal.detail))
         }
         await self.hub.register(id, mailbox: mailbox)
-        let reader = Task {
+        // Detached: it needs none of the caller's task-local values, and copying them
+        // takes a task-stack slab that the reader would keep for the connection's life.
+        let reader = Task.detached {
             do {
                 try await read { mailbox.yield(.received($0)) }
             } catch {
@@ -69,32 +94,24 @@ struct ConnectionDriver: Sendable {
             }
             mailbox.yield(.peerClosed)
         }
-        let watchdog = WriteWatchdog(timeout: self.writeTimeout)
-        let reason = await withTaskGroup(of: String?.self) { group in
-            group.addTask {
-                var connection = Connection(
-                    driver: self, session: STOMPSession(id: id, configuration: self.sessionConfiguration, openedAt: .now()),
-                    mailbox: mailbox, transport: transport, watchdog: watchdog)
-                connection.scheduleTick()
-                for await event in events {
-                    await connection.handle(event)
-                    if connection.isClosed {
-                        break
-                    }
-                    connection.scheduleTick()
-                }
-                connection.end()
-                return connection.closeReason
+        // The connection runs in this task: a task per connection costs memory for as long
+        // as the connection lives (each keeps the slabs its deepest call needed).
+        let clock = WriteClock { Task { await transport.abort() } }
+        self.watchdog.watch(clock)
+        var connection = Connection(
+            driver: self, session: STOMPSession(id: id, configuration: self.sessionConfiguration, openedAt: .now()),
+            mailbox: mailbox, transport: transport, clock: clock)
+        connection.scheduleTick()
+        for await event in events {
+            await connection.process(event)
+            if connection.isClosed {
+                break
             }
-            group.addTask {
-                await watchdog.waitForStalledWrite()
-                return Task.isCancelled ? nil : "the client took no bytes for \(self.writeTimeout)"
-            }
-            // Whichever ends first: the connection, or a stalled write (which cancels it).
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first ?? "the connection ended"
+            connection.scheduleTick()
         }
+        connection.end()
+        self.watchdog.unwatch(clock)
+        let reason = clock.hasStalled ? "the client took no bytes for \(self.writeTimeout)" : connection.closeReason
         self.logger.info("session closed", metadata: ["session": "\(id)", "transport": "\(transportName)", "reason": "\(reason)"])
         reader.cancel()
         mailbox.finish()

@@ -7,4 +7,9 @@ struct OutboundFrame: Sendable {
     let head: ByteBuffer
     /// The rest, when the frame comes in two parts.
     let tail: ByteBuffer?
+
+    /// The frame's size in bytes.
+    var byteCount: Int {
+        self.head.readableBytes + (self.tail?.readableBytes ?? 0)
+    }
 }

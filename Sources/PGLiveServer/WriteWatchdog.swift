@@ -1,17 +1,29 @@
 import Synchronization
 
-/// Notices a write that a client has not taken within a timeout, without a timer per write.
+/// Closes the connections whose client has not taken a write within a timeout, with one
+/// task for the whole server instead of one per connection or per write.
 ///
-/// The connection marks when a write starts and ends (two uncontended lock operations);
-/// one check per connection runs every quarter of the timeout. Racing every write against
-/// a sleeping task instead cost 18% of the server's CPU at saturation (a profile of
-/// `Benchmarks/fanout.sh`).
+/// Each connection registers a ``WriteClock`` and marks on it when a write starts and
+/// ends (two uncontended lock operations per write). One sweep over the registered
+/// clocks runs every quarter of the timeout, by a task that starts with the first
+/// connection and ends once none is left; a clock whose write has waited longer than the
+/// timeout aborts its connection, which fails the write.
+///
+/// A timer task racing every write cost 18% of the server's CPU at saturation, and a
+/// watchdog task per connection kept its own task-stack slabs for the connection's life
+/// (`Benchmarks/RESULTS.md`).
 final class WriteWatchdog: Sendable {
     /// How long a write may wait for the client.
     let timeout: Duration
-    private let writeStarted = Mutex<ContinuousClock.Instant?>(nil)
+    private let registry = Mutex(Registry())
 
-    /// Creates a watchdog.
+    /// The clocks being watched, and whether the sweeping task runs.
+    private struct Registry {
+        var clocks: [ObjectIdentifier: WriteClock] = [:]
+        var isSweeping = false
+    }
+
+    /// Creates a watchdog; nothing runs until a clock is watched.
     ///
     /// - Parameters:
     ///   - timeout: How long a write may wait for the client.
@@ -19,26 +31,48 @@ final class WriteWatchdog: Sendable {
         self.timeout = timeout
     }
 
-    /// Marks the start of a write.
-    func writeBegins() {
-        self.writeStarted.withLock { $0 = .now }
+    /// Watches a connection's writes until ``unwatch(_:)``.
+    ///
+    /// - Parameters:
+    ///   - clock: The connection's clock.
+    func watch(_ clock: WriteClock) {
+        let startSweeping = self.registry.withLock { registry in
+            registry.clocks[ObjectIdentifier(clock)] = clock
+            defer { registry.isSweeping = true }
+            return !registry.isSweeping
+        }
+        if startSweeping {
+            Task { await self.sweep() }
+        }
     }
 
-    /// Marks the end of a write, successful or not.
-    func writeEnds() {
-        self.writeStarted.withLock { $0 = nil }
+    /// Stops watching a connection.
+    ///
+    /// - Parameters:
+    ///   - clock: The connection's clock.
+    func unwatch(_ clock: WriteClock) {
+        self.registry.withLock { $0.clocks[ObjectIdentifier(clock)] = nil }
     }
 
-    /// Returns once a write has waited longer than the timeout; until then it checks every
-    /// quarter of the timeout, and it returns when its task is cancelled.
-    func waitForStalledWrite() async {
+    /// Every quarter of the timeout, aborts the connections whose write has stalled;
+    /// returns once no connection is watched.
+    private func sweep() async {
         let interval = max(self.timeout / 4, .milliseconds(10))
-        while (try? await Task.sleep(for: interval)) != nil {
-            let stalled = self.writeStarted.withLock { started in
-                started.map { ContinuousClock.now - $0 > self.timeout } ?? false
+        while true {
+            try? await Task.sleep(for: interval)
+            let now = ContinuousClock.now
+            let stalled = self.registry.withLock { registry -> [WriteClock]? in
+                guard !registry.clocks.isEmpty else {
+                    registry.isSweeping = false
+                    return nil
+                }
+                return registry.clocks.values.filter { $0.hasStalled(longerThan: self.timeout, at: now) }
             }
-            if stalled {
+            guard let stalled else {
                 return
+            }
+            for clock in stalled {
+                clock.stall()
             }
         }
     }

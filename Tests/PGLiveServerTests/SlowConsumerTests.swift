@@ -3,7 +3,8 @@ import PostgresTestSupport
 import STOMP
 import Testing
 
-/// A client that stops reading is dropped; the others keep receiving.
+/// A client that stops reading is dropped (by its queue's budget or by the write timeout);
+/// the others keep receiving.
 @Suite(.serialized) struct SlowConsumerTests {
     @Test func aClientThatStopsReadingIsClosedWhileAnotherReceivesEveryEvent() async throws {
         let server = try await TestServer(
@@ -52,6 +53,29 @@ import Testing
         stalled.channel.read()
         try await stalled.waitClosed()
         #expect(stalled.inbox.frames.contains { $0.command == .error && $0.headers["message"] == "slow consumer" })
+        await server.stop()
+    }
+
+    @Test func aClientThatTakesNoBytesIsClosedByTheWriteTimeoutWhileItsQueueIsWithinBudget() async throws {
+        let server = try await TestServer(
+            database: try await TestServer.sharedDatabase.value, maxQueuedBytes: 256 << 20, writeTimeout: .seconds(1))
+        try await server.sql("CREATE TABLE stalled_items (id int, pad text)")
+        try await server.sql("SELECT pglive.publish_table('stalled_items')")
+        let stalled = try await STOMPTestClient.connected(port: server.stompPort)
+        try await stalled.subscribe("/topic/stalled_items")
+        try await stalled.channel.setOption(ChannelOptions.autoRead, value: false).get()
+
+        // 30 MB: more than the sockets' buffers take, far less than the 256 MiB the broker
+        // may hold for the session, so only the write timeout can end the session.
+        try await server.sql("INSERT INTO stalled_items SELECT g, repeat('z', 20000) FROM generate_series(1, 1500) g")
+        try await Deadline.waitUntil("the stalled session to be closed", timeout: .seconds(30)) {
+            let answer = try await RawHTTP.get("/metrics", port: server.httpPort)
+            return try PrometheusExposition(answer.body).value("pglive_stomp_sessions_open", ["transport": "tcp"]) == 0
+        }
+        try await stalled.channel.setOption(ChannelOptions.autoRead, value: true).get()
+        stalled.channel.read()
+        try await stalled.waitClosed()
+        #expect(!stalled.inbox.frames.contains { $0.command == .error }, "closed by the write timeout, not the queue's budget")
         await server.stop()
     }
 }

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Two release builds of pglive side by side, interleaved (A, B, A, B, …) on one throwaway
+# PostgreSQL, so drift in the machine's load hits both: server CPU per delivery and
+# delivered msg/s at saturation, then RSS per idle WebSocket session.
+#
+#   bash Benchmarks/compare-builds.sh OLD_PGLIVE NEW_PGLIVE   # e.g. a copy of an older build
+#
+# Saturation: `pglive bench --subscribers $SUBSCRIBERS --rate 0` as in fanout.sh; the server's
+# CPU (user + system, /proc) is sampled from the client's "subscribed" log line to the end
+# of the send phase, so connecting the subscribers is left out. Idle: a fresh server per
+# build, 200 sessions opened and closed first (so the allocator's arenas exist), then RSS
+# before and while $IDLE_SUBSCRIBERS sessions hold. NEW_PGLIVE's `bench` is the client for
+# both builds and applies the migrations.
+#
+# Environment (all optional): ROUNDS=3 (A/B pairs), SECONDS_PER_RUN=12, SUBSCRIBERS=1000,
+# IDLE_SUBSCRIBERS=10000 (0 to skip), PGBIN=/usr/lib/postgresql/15/bin, SERVE_LIMITS (the
+# options that lift serve's session and SEND rate limits for the bench's local sessions;
+# set it empty for builds older than those options).
+# Prints Markdown on stdout, progress on stderr.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(dirname "$HERE")
+source "$HERE/lib.sh"
+OLD=$(realpath "$1")
+NEW=$(realpath "$2")
+ROUNDS=${ROUNDS:-3}
+SECONDS_PER_RUN=${SECONDS_PER_RUN:-12}
+SUBSCRIBERS=${SUBSCRIBERS:-1000}
+IDLE_SUBSCRIBERS=${IDLE_SUBSCRIBERS:-10000}
+SERVE_LIMITS=${SERVE_LIMITS---max-sessions 0 --max-sessions-per-ip 0 --max-send-rate 0}
+HZ=$(getconf CLK_TCK)
+WORK=$(mktemp -d /tmp/pglive-compare-pg.XXXXXX)
+LOGS=$WORK/logs
+mkdir -p "$LOGS"
+stop_everything_on_exit
+ulimit -n "$(ulimit -Hn)"
+
+start_postgres "$WORK"
+"$NEW" migrate --database-url "$DB_URL" --dir "$ROOT/migrations" up >"$LOGS/migrate.log" 2>&1 \
+    || { cat "$LOGS/migrate.log" >&2; exit 1; }
+PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres \
+    -c "SELECT pglive.create_topic('bench')" >/dev/null
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVE_PID/stat"; }
+rss_kib() { awk '/VmRSS/ {print $2}' "/proc/$SERVE_PID/status"; }
+bench() {
+    "$NEW" bench --url "ws://127.0.0.1:$HTTP_PORT/stomp" --destination /topic/bench --login bench --passcode bench "$@"
+}
+# serve_with BINARY: a fresh `pglive serve` of that build.
+serve_with() {
+    PGLIVE=$1
+    # shellcheck disable=SC2086 # SERVE_LIMITS is a list of options
+    start_serve "$LOGS/serve-$(basename "$1").log" --user bench:bench $SERVE_LIMITS
+}
+
+echo "| build | delivered | msg/s | p50 ms | p99 ms | server CPU s (send phase) | µs per delivery | load average before → after |"
+echo "|---|---:|---:|---:|---:|---:|---:|---|"
+for _ in $(seq 1 "$ROUNDS"); do
+    for binary in "$OLD" "$NEW"; do
+        serve_with "$binary"
+        load_before=$(uptime | sed 's/.*average: //')
+        : >"$LOGS/bench.err"
+        bench --subscribers "$SUBSCRIBERS" --rate 0 --seconds "$SECONDS_PER_RUN" --json >"$LOGS/bench.json" 2>"$LOGS/bench.err" &
+        client=$!
+        until grep -q "subscribed" "$LOGS/bench.err" || ! kill -0 "$client" 2>/dev/null; do sleep 0.1; done
+        t0=$(cpu_ticks)
+        sleep "$SECONDS_PER_RUN"
+        t1=$(cpu_ticks)
+        load_after=$(uptime | sed 's/.*average: //')
+        wait "$client" || { log "bench failed: $(tail -3 "$LOGS/bench.err")"; exit 1; }
+        stop_serve
+        jq -r --arg build "$(basename "$binary")" --arg load "$load_before → $load_after" \
+            --arg cpu "$(awk -v a="$t0" -v b="$t1" -v hz="$HZ" 'BEGIN {printf "%.1f", (b - a) / hz}')" \
+            '"| \($build) | \(.delivered) | \(.delivered_per_second | floor) | \(.latency_ms.p50 | round) | \(.latency_ms.p99 | round) | \($cpu) | \(($cpu | tonumber) * 1e6 / .delivered * 10 | round / 10) | \($load) |"' \
+            "$LOGS/bench.json"
+    done
+done
+
+[ "$IDLE_SUBSCRIBERS" = 0 ] && exit 0
+echo
+echo "| build | idle sessions | RSS before KiB | RSS with them KiB | KiB per session |"
+echo "|---|---:|---:|---:|---:|"
+for binary in "$OLD" "$NEW"; do
+    serve_with "$binary"
+    bench --subscribers 200 --idle --seconds 1 --json >/dev/null 2>&1
+    sleep 2
+    before=$(rss_kib)
+    : >"$LOGS/idle.err"
+    bench --subscribers "$IDLE_SUBSCRIBERS" --idle --seconds 8 --json >/dev/null 2>"$LOGS/idle.err" &
+    client=$!
+    until grep -q "holding idle subscriptions" "$LOGS/idle.err" || ! kill -0 "$client" 2>/dev/null; do sleep 0.5; done
+    sleep 3
+    during=$(rss_kib)
+    wait "$client" || { log "idle bench failed: $(tail -3 "$LOGS/idle.err")"; exit 1; }
+    stop_serve
+    awk -v b="$(basename "$binary")" -v n="$IDLE_SUBSCRIBERS" -v x="$before" -v y="$during" \
+        'BEGIN {printf "| %s | %d | %d | %d | %.1f |\n", b, n, x, y, (y - x) / n}'
+done
