@@ -43,10 +43,10 @@ extension Broker {
             self.metrics.droppedMessages += 1
             return []
         }
-        guard let head = self.subscriptions[key]?.head else {
+        guard let head = self.subscriptions[key]?.head, let withOldRow = self.subscriptions[key]?.includesOldRow else {
             return []
         }
-        let delivery = head.delivery(position: tails.position, tail: tails.tail(for: version))
+        let delivery = head.delivery(position: tails.position, tail: tails.tail(for: version, withOldRow: withOldRow))
         guard self.sessions[key.session]?.hasRoom(for: delivery, within: self.configuration) == true else {
             return self.overflow(key, position: event.position)
         }
