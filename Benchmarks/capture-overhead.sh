@@ -9,12 +9,17 @@
 #   REPS=5               plain/published pairs per case and client count (medians taken)
 #   CLIENT_COUNTS="1 2"  pgbench client counts
 #   UPDATE_ROWS=100000   rows pre-filled for the UPDATE case
+#   SYNCHRONOUS_COMMIT=on  the server's synchronous_commit: `on` (default) measures durable
+#                        commits, fsync included; `off` takes the disk's flush out and
+#                        measures the CPU cost of capture
 #   PGBIN=/usr/lib/postgresql/15/bin   MIGRATIONS=<repo>/migrations
 #
-# Durability settings are the server defaults (fsync on, synchronous_commit on): the
-# cost of a commit is part of what is measured. The server, its data and the pgbench
-# scripts live in a new folder under /tmp that is removed on exit, whatever happens.
-# Prints progress on stderr and the Markdown results on stdout.
+# fsync stays on. SYNCHRONOUS_COMMIT is set for the whole server (ALTER SYSTEM), and a
+# one-transaction pgbench run checks that pgbench's own sessions see it before anything is
+# measured: the script stops if they do not (e.g. a PGOPTIONS of the caller overriding it;
+# the caller's PGOPTIONS is otherwise kept). The server, its data and the pgbench scripts
+# live in a new folder under /tmp that is removed on exit, whatever happens. Prints
+# progress on stderr and the Markdown results on stdout.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -25,6 +30,11 @@ RUN_SECONDS=${RUN_SECONDS:-8}
 REPS=${REPS:-5}
 CLIENT_COUNTS=${CLIENT_COUNTS:-"1 2"}
 UPDATE_ROWS=${UPDATE_ROWS:-100000}
+SYNCHRONOUS_COMMIT=${SYNCHRONOUS_COMMIT:-on}
+case "$SYNCHRONOUS_COMMIT" in
+    on | off) ;;
+    *) echo "SYNCHRONOUS_COMMIT must be on or off, not '$SYNCHRONOUS_COMMIT'" >&2; exit 64 ;;
+esac
 
 PSQL_BIN=$PGBIN/psql; [ -x "$PSQL_BIN" ] || PSQL_BIN=$(command -v psql)
 PGBENCH_BIN=$PGBIN/pgbench; [ -x "$PGBENCH_BIN" ] || PGBENCH_BIN=$(command -v pgbench)
@@ -42,9 +52,21 @@ start_postgres "$WORK"
 mkdir -p "$SCRIPTS"
 PORT=$PG_PORT
 
-export PGOPTIONS="-c client_min_messages=warning"
+# psql and pgbench share this environment, so what psql reports is what pgbench runs with.
+export PGOPTIONS="${PGOPTIONS:+$PGOPTIONS }-c client_min_messages=warning"
 PSQL=("$PSQL_BIN" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PORT" -U postgres -d postgres)
 q() { timeout 300 "${PSQL[@]}" -At -c "$1"; }
+
+q "ALTER SYSTEM SET synchronous_commit = '$SYNCHRONOUS_COMMIT'" >/dev/null
+q "SELECT pg_reload_conf()" >/dev/null
+# Fails (division by zero) in a pgbench session that does not run with the asked setting.
+echo "SELECT 1 / (current_setting('synchronous_commit') = '$SYNCHRONOUS_COMMIT')::int;" >"$SCRIPTS/check_setting.sql"
+"$PGBENCH_BIN" -n -h 127.0.0.1 -p "$PORT" -U postgres -f "$SCRIPTS/check_setting.sql" -c 1 -t 1 postgres >"$WORK/check.log" 2>&1 || {
+    cat "$WORK/check.log" >&2
+    echo "pgbench sessions do not run with synchronous_commit=$SYNCHRONOUS_COMMIT (PGOPTIONS='$PGOPTIONS')" >&2
+    exit 1
+}
+log "pgbench sessions run with synchronous_commit=$SYNCHRONOUS_COMMIT"
 
 for f in $(ls "$MIGRATIONS"/*.sql | sort); do
     log "migration $(basename "$f")"
@@ -179,6 +201,7 @@ echo "## Change capture: writer overhead (raw output)"
 echo
 echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); host: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB RAM"
 echo "- PostgreSQL $VERSION; $SETTINGS"
+echo "- synchronous_commit=$SYNCHRONOUS_COMMIT server-wide, checked inside a pgbench session before the runs"
 echo "- pgbench -n -c C -j C -T $RUN_SECONDS over TCP 127.0.0.1; $REPS interleaved plain/published pairs per row (ABBA order), median tps and median of the per-pair ratios; log and both tables truncated and CHECKPOINT before every run"
 echo "- load before: ${LOAD_BEFORE#*load average: }; after: ${LOAD_AFTER#*load average: }; benchmark time $((T1 - T0)) s"
 echo

@@ -34,6 +34,10 @@ extension Broker {
         /// ``Broker/endReplay(session:subscription:through:)``, only
         /// ``Broker/replay(_:session:subscription:)`` delivers to it and live events pass it by.
         public var isReplaying: Bool
+        /// Whether bodies of row changes carry the old row: `{"row":…,"old_row":…}`
+        /// (``BrokerEvent/bodyWithOldRow``) instead of the row alone; a `SUBSCRIBE` with
+        /// `old-row:true`. Application events keep their body either way.
+        public var includesOldRow: Bool
 
         /// Creates a subscription.
         ///
@@ -45,6 +49,7 @@ extension Broker {
         ///   - startAfter: Skip events at or before this position; none by default.
         ///   - maxUnackedMessages: The unacknowledged limit; 1,000 by default, as the session's.
         ///   - isReplaying: Whether a replay from the log comes first; `false` by default.
+        ///   - includesOldRow: Whether row bodies carry the old row; `false` by default.
         public init(
             id: String,
             topic: Topic,
@@ -52,7 +57,8 @@ extension Broker {
             filter: (any EventFilter)? = nil,
             startAfter: Int64? = nil,
             maxUnackedMessages: Int = 1_000,
-            isReplaying: Bool = false
+            isReplaying: Bool = false,
+            includesOldRow: Bool = false
         ) {
             self.id = id
             self.topic = topic
@@ -61,6 +67,7 @@ extension Broker {
             self.startAfter = startAfter
             self.maxUnackedMessages = maxUnackedMessages
             self.isReplaying = isReplaying
+            self.includesOldRow = includesOldRow
         }
     }
 }

@@ -36,6 +36,10 @@ public struct BrokerEvent: Sendable, Equatable {
     public let headers: STOMPHeaders
     /// The row as JSON, or an application event's body.
     public let body: ByteBuffer
+    /// The previous row as JSON: for an `UPDATE` of a table published with `keep_old`;
+    /// `nil` otherwise. Only subscriptions that ask for it see it (see
+    /// ``Broker/Subscription/includesOldRow``).
+    public let oldRow: ByteBuffer?
 
     /// Creates an event.
     ///
@@ -48,6 +52,7 @@ public struct BrokerEvent: Sendable, Equatable {
     ///   - headers: User headers, e.g. all of a `SEND` frame's headers; the
     ///     ``reservedHeaderNames`` among them are dropped.
     ///   - body: The body.
+    ///   - oldRow: The previous row of an `UPDATE`, where the topic keeps it; none by default.
     public init(
         topic: Topic,
         position: Int64,
@@ -55,7 +60,8 @@ public struct BrokerEvent: Sendable, Equatable {
         committedAt: String,
         contentType: String = "application/json",
         headers: STOMPHeaders = [:],
-        body: ByteBuffer
+        body: ByteBuffer,
+        oldRow: ByteBuffer? = nil
     ) {
         self.topic = topic
         self.position = position
@@ -64,5 +70,6 @@ public struct BrokerEvent: Sendable, Equatable {
         self.contentType = contentType
         self.headers = STOMPHeaders(headers.filter { !Self.reservedHeaderNames.contains($0.name) })
         self.body = body
+        self.oldRow = oldRow
     }
 }

@@ -10,6 +10,8 @@ struct SubscriptionState: Sendable {
     let filter: (any EventFilter)?
     /// Its prepared `MESSAGE` head.
     let head: MessageHead
+    /// Whether row bodies carry the old row (``Broker/Subscription/includesOldRow``).
+    let includesOldRow: Bool
     /// The most messages queued or delivered without an acknowledgement (`client` modes).
     let maxUnacked: Int
     /// The last position it considered; later events must come after it.
@@ -33,6 +35,7 @@ struct SubscriptionState: Sendable {
         self.topic = subscription.topic
         self.filter = subscription.filter
         self.head = MessageHead(subscription: subscription.id, version: version, ackMode: subscription.ackMode)
+        self.includesOldRow = subscription.includesOldRow
         self.maxUnacked = subscription.maxUnackedMessages
         self.lastPosition = subscription.startAfter ?? .min
         self.isReplaying = subscription.isReplaying
@@ -70,7 +73,7 @@ struct SubscriptionState: Sendable {
             self.gap?.extend(to: event.position)
             return .dropped
         }
-        return .message(self.head.delivery(position: tails.position, tail: tails.tail(for: version)))
+        return .message(self.head.delivery(position: tails.position, tail: tails.tail(for: version, withOldRow: self.includesOldRow)))
     }
 
     /// Closes the subscription's gap once nothing of it is parked: the notice to queue, or

@@ -6,9 +6,9 @@ import PostgresLibPQ
 import STOMP
 
 extension BrokerEvent {
-    /// The broker's view of an event read from the log: the row JSON (or an application
-    /// event's body, content type and user headers) with its position, operation and
-    /// commit time; `nil` for a topic name the broker cannot use.
+    /// The broker's view of an event read from the log: the row JSON and the old row where
+    /// kept (or an application event's body, content type and user headers) with its
+    /// position, operation and commit time; `nil` for a topic name the broker cannot use.
     ///
     /// - Parameters:
     ///   - event: The logged event.
@@ -23,7 +23,8 @@ extension BrokerEvent {
             committedAt: PostgresTimestampText.format(event.committedAt),
             contentType: event.payloadContentType,
             headers: Self.headers(json: event.headers),
-            body: ByteBuffer(bytes: event.payload)
+            body: ByteBuffer(bytes: event.payload),
+            oldRow: event.oldRow.map { ByteBuffer(string: $0) }
         )
     }
 

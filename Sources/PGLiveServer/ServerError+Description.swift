@@ -7,6 +7,7 @@ extension ServerError: CustomStringConvertible {
         case .tableTopic: "SEND refused"
         case .invalidSelector: "invalid selector"
         case .invalidResumePoint, .conflictingResumePoints: "invalid resume point"
+        case .invalidOldRow: "invalid old-row"
         case .eventLog(.unknownTopic): "unknown topic"
         case .eventLog(.pruned): "position pruned"
         case .database: "database error"
@@ -29,6 +30,8 @@ extension ServerError: CustomStringConvertible {
             "\(header) takes " + (header == "from-time" ? "an RFC 3339 time" : "a position or 'earliest'") + ", not '\(value)'."
         case .conflictingResumePoints:
             "Give from-position or from-time, not both."
+        case .invalidOldRow(let value):
+            "old-row takes 'true' or 'false', not '\(value)'."
         case .eventLog(let error):
             "\(error)."
         case .database(let error):

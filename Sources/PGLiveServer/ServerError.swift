@@ -23,6 +23,8 @@ public enum ServerError: Error, Sendable, Equatable {
     case invalidResumePoint(header: String, value: String)
     /// Both `from-position` and `from-time` were given.
     case conflictingResumePoints
+    /// An `old-row` header that is neither `true` nor `false`.
+    case invalidOldRow(String)
     /// The log cannot be replayed from where the client asked.
     case eventLog(EventLogError)
     /// The database failed the request.

@@ -6,9 +6,9 @@ import RowFilter
 import STOMP
 
 /// Carries out a `SUBSCRIBE`: authorises it, resolves the topic, parses the selector and
-/// ANDs the principal's row restriction in front of it, replays the log from
-/// `from-position` or `from-time`, and switches to live events with no gap and no
-/// duplicate. Live and replayed events pass the same combined filter.
+/// ANDs the principal's row restriction in front of it, reads whether bodies carry the old
+/// row (`old-row`), replays the log from `from-position` or `from-time`, and switches to
+/// live events with no gap and no duplicate. Live and replayed events pass the same combined filter.
 struct SubscriptionOpener: Sendable {
     /// The broker's owner.
     let hub: BrokerHub
@@ -27,8 +27,8 @@ struct SubscriptionOpener: Sendable {
     ///   - maxUnackedMessages: The session's unacknowledged limit.
     ///   - principal: Who subscribes: checked for `read` before the topic is looked up (or
     ///     created), and whose restriction is part of the filter.
-    /// - Throws: ``ServerError`` for a refused read, an unknown topic, an invalid selector or
-    ///   resume point, a pruned position or a database failure.
+    /// - Throws: ``ServerError`` for a refused read, an unknown topic, an invalid selector,
+    ///   `old-row` or resume point, a pruned position or a database failure.
     func open(
         _ subscription: STOMPSession.Subscription, session: String, maxUnackedMessages: Int, principal: Principal
     ) async throws(ServerError) {
@@ -43,7 +43,8 @@ struct SubscriptionOpener: Sendable {
         let predicate = principal.access.constrain(selector, topic: topic.name)
         var brokerSubscription = Broker.Subscription(
             id: subscription.id, topic: topic, ackMode: subscription.ackMode,
-            filter: predicate.map(RowEventFilter.init), maxUnackedMessages: maxUnackedMessages)
+            filter: predicate.map(RowEventFilter.init), maxUnackedMessages: maxUnackedMessages,
+            includesOldRow: try subscription.includesOldRow)
         guard let point = try ResumePoint(subscription) else {
             return try await self.subscribe(session: session, brokerSubscription)
         }

@@ -43,5 +43,10 @@ extension STOMPSession {
         public var fromTime: String? {
             self.headers["from-time"]
         }
+
+        /// The `old-row` header: `true` asks for row bodies that carry the old row.
+        public var oldRow: String? {
+            self.headers["old-row"]
+        }
     }
 }

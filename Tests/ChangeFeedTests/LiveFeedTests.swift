@@ -67,7 +67,7 @@ import Testing
     /// are done and it has read everything.
     private func resume(into collector: EventCollector, until done: borrowing Atomic<Bool>) async throws {
         var last: Int64 = 0
-        var generator = SplitMix(seed: 99)
+        var generator = SeededGenerator(seed: 99)
         while true {
             let finished = done.load(ordering: .sequentiallyConsistent)
             let batch = try EventLog.events(after: last, limit: Int(generator.next() % 50) + 1, on: database.connect())

@@ -7,6 +7,7 @@ final class FrameInbox: Sendable {
     private struct State {
         var parser = STOMPParser(version: .v1_2)
         var frames: [STOMPFrame] = []
+        var received = 0
         var isClosed = false
     }
 
@@ -19,6 +20,7 @@ final class FrameInbox: Sendable {
             while let event = try? state.parser.next() {
                 if case .frame(let frame) = event {
                     state.frames.append(frame)
+                    state.received += 1
                 }
             }
         }
@@ -29,6 +31,9 @@ final class FrameInbox: Sendable {
         state.withLock { $0.isClosed = true }
     }
 
+    /// How many frames arrived so far, taken or not.
+    var receivedCount: Int { state.withLock { $0.received } }
+
     /// Whether the connection is closed.
     var isClosed: Bool { state.withLock { $0.isClosed } }
 
@@ -37,6 +42,14 @@ final class FrameInbox: Sendable {
         state.withLock { state in
             guard let index = state.frames.firstIndex(where: matches) else { return nil }
             return state.frames.remove(at: index)
+        }
+    }
+
+    /// Removes and returns every frame received so far, oldest first.
+    func takeAll() -> [STOMPFrame] {
+        state.withLock { state in
+            defer { state.frames.removeAll(keepingCapacity: true) }
+            return state.frames
         }
     }
 

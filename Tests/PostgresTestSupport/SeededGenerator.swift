@@ -1,6 +1,6 @@
 /// A SplitMix64 random number generator: the same seed gives the same sequence on every
 /// platform, so a failing property test reproduces from the seed in its message.
-public struct SeededGenerator: RandomNumberGenerator {
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     /// A generator whose sequence is fixed by `seed`.
