@@ -146,6 +146,8 @@ let package = Package(
             dependencies: [
                 "Authorization",
                 "BearerTokens",
+                "Broker",
+                "STOMP",
                 "PostgresLibPQ",
                 "PrivatePostgres",
                 "Migrations",

@@ -42,6 +42,6 @@ public struct Setting: Sendable, Hashable {
         Setting("allowed-origin", .repeatable),
         Setting("max-sessions"), Setting("max-sessions-per-ip"), Setting("connect-timeout"), Setting("max-send-rate"),
         Setting("send-burst"), Setting("max-subscriptions"), Setting("max-body-size"), Setting("max-header-count"),
-        Setting("max-http-streams"), Setting("http-idle-timeout"), Setting("tls-certificate-file"), Setting("tls-key-file"),
+        Setting("max-http-streams"), Setting("http-idle-timeout"), Setting("max-queued-bytes"), Setting("slow-consumer-policy"), Setting("tls-certificate-file"), Setting("tls-key-file"),
     ]
 }

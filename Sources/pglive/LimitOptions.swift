@@ -1,4 +1,5 @@
 import ArgumentParser
+import Broker
 import NIOCore
 import PGLiveServer
 import STOMP
@@ -33,6 +34,14 @@ struct LimitOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The most header lines in a STOMP frame.", valueName: "count"))
     var maxHeaderCount: Int = 64
 
+    @Option(help: ArgumentHelp(
+        "The most bytes of frames held for one session (queued for its socket or parked behind its acks).", valueName: "bytes"))
+    var maxQueuedBytes: Int = 8 << 20
+
+    @Option(help: ArgumentHelp(
+        "When a session passes --max-queued-bytes: disconnect (ERROR slow consumer) or drop-with-gap-notice.", valueName: "policy"))
+    var slowConsumerPolicy: Broker.SlowConsumerPolicy = .disconnect
+
     @Option(help: ArgumentHelp("The most NDJSON and CSV exports streaming at once; more get 503 (0: no limit).", valueName: "count"))
     var maxHttpStreams: Int = 32
 
@@ -46,6 +55,7 @@ struct LimitOptions: ParsableArguments {
             ("--max-send-rate", maxSendRate, 0...1_000_000), ("--send-burst", sendBurst ?? 1, 1...1_000_000),
             ("--max-subscriptions", maxSubscriptions, 1...100_000), ("--max-body-size", maxBodySize, 1...(256 << 20)),
             ("--max-header-count", maxHeaderCount, 1...10_000), ("--max-http-streams", maxHttpStreams, 0...100_000),
+            ("--max-queued-bytes", maxQueuedBytes, (64 << 10)...(1 << 30)),
         ]
         for (name, value, range) in counts where !range.contains(value) {
             throw ValidationError("\(name) is \(range.lowerBound)...\(range.upperBound), not \(value)")
@@ -67,6 +77,8 @@ struct LimitOptions: ParsableArguments {
         configuration.session.maxSubscriptions = maxSubscriptions
         configuration.session.limits.maxBodySize = maxBodySize
         configuration.session.limits.maxHeaderCount = maxHeaderCount
+        configuration.broker.maxQueuedBytes = maxQueuedBytes
+        configuration.broker.slowConsumerPolicy = slowConsumerPolicy
         configuration.history.maxConcurrentExports = Self.limit(maxHttpStreams)
         configuration.httpIdleTimeout = .milliseconds(Int64(httpIdleTimeout * 1000))
     }
@@ -76,3 +88,5 @@ struct LimitOptions: ParsableArguments {
         value > 0 ? value : nil
     }
 }
+
+extension Broker.SlowConsumerPolicy: ExpressibleByArgument {}
