@@ -66,6 +66,8 @@ SUMMARY=$OUT/summary.md
 : >"$SUMMARY"
 emit() { printf '%s\n' "$*" | tee -a "$SUMMARY"; }
 load1() { cut -d' ' -f1 /proc/loadavg; }
+# User and system CPU ticks of a process, "U S".
+cpu_ticks() { awk '{print $14, $15}' "/proc/$1/stat"; }
 # Seconds since the epoch of a log line's ISO-8601 stamp (swift-log's StreamLogHandler).
 stamp_of() { date -d "$(cut -d' ' -f1 <<<"$1")" +%s; }
 
@@ -95,7 +97,9 @@ run() {
     local pair=$1 kind=$2 tag=$1-$2
     local serve_log=$OUT/serve-$tag.log
     start_serve "$serve_log" --user bench:bench --max-sessions 0 --max-sessions-per-ip 0 --max-send-rate 0
-    local idle_rss; idle_rss=$(awk '/VmRSS/ {print $2}' "/proc/$SERVE_PID/status")
+    local idle_rss cpu_start; idle_rss=$(awk '/VmRSS/ {print $2}' "/proc/$SERVE_PID/status")
+    # Latency on this shared machine is noisy; the server's CPU time is the steadier figure.
+    cpu_start=$(cpu_ticks "$SERVE_PID")
     if [ "$kind" = stalled ]; then
         python3 "$HERE/stalled-consumer.py" "$STOMP_PORT" >"$OUT/stalled-$tag.out" 2>&1 &
         STALLED_PID=$!
@@ -126,8 +130,9 @@ run() {
             closed="not closed $((CLOSE_WAIT + end - start)) s after bench start"
         fi
     fi
-    local hwm slow dropped
+    local hwm slow dropped cpu
     hwm=$(awk '/VmHWM/ {print $2}' "/proc/$SERVE_PID/status")
+    cpu=$(echo "$cpu_start $(cpu_ticks "$SERVE_PID")" | awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f + %.1f", ($3 - $1) / hz, ($4 - $2) / hz}')
     slow=$(metric pglive_stomp_slow_consumer_disconnects_total); dropped=$(metric pglive_stomp_messages_dropped_total)
     stop_helpers
     stop_serve
@@ -139,8 +144,8 @@ run() {
         "$OUT/bench-$tag.json" 2>/dev/null || echo "no report|||||")
     # A SEND backlog cancelled at disconnect shows up as pooled connections discarded.
     local discards; discards=$(grep -c 'discarding a dead pooled connection' "$serve_log" || true)
-    printf '%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s\n' "$pair" "$kind" "$LOAD_BEFORE" "$load_after" "$figures" "$idle_rss" \
-        "$max_rss" "$hwm" "$max_sendq" "$closed" "${slow:-?}/${dropped:-?}" "$discards" >>"$OUT/runs.psv"
+    printf '%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s\n' "$pair" "$kind" "$LOAD_BEFORE" "$load_after" "$figures" "$idle_rss" \
+        "$max_rss" "$hwm" "$max_sendq" "$closed" "${slow:-?}/${dropped:-?}" "$discards" "$cpu" >>"$OUT/runs.psv"
     [ "$status" = 0 ] || log "bench exited $status: $(tail -3 "$OUT/bench-$tag.stderr")"
 }
 
@@ -154,10 +159,10 @@ for pair in $(seq 1 "$PAIRS"); do
     if [ $((pair % 2)) = 1 ]; then run "$pair" alone; run "$pair" stalled; else run "$pair" stalled; run "$pair" alone; fi
 done
 
-emit "| pair | run | load avg before pair → after run | delivered msg/s | lost | p50 ms | p99 ms | max ms | conn. errors | RSS idle / max / HWM KiB | max Send-Q to stalled B | stalled consumer closed (from bench start) | slow-consumer closes / dropped | pool discards |"
-emit "|---:|---|---|---:|---:|---:|---:|---:|---:|---|---:|---|---|---:|"
-while IFS='|' read -r pair kind load after rate lost p50 p99 max errors idle rss hwm sendq closed counters discards; do
-    emit "| $pair | $kind | $load → $after | $rate | $lost | $p50 | $p99 | $max | $errors | $idle / $rss / $hwm | $sendq | $closed | $counters | $discards |"
+emit "| pair | run | load avg before pair → after run | delivered msg/s | lost | p50 ms | p99 ms | max ms | conn. errors | RSS idle / max / HWM KiB | max Send-Q to stalled B | stalled consumer closed (from bench start) | slow-consumer closes / dropped | pool discards | serve CPU s user + sys |"
+emit "|---:|---|---|---:|---:|---:|---:|---:|---:|---|---:|---|---|---:|---|"
+while IFS='|' read -r pair kind load after rate lost p50 p99 max errors idle rss hwm sendq closed counters discards cpu; do
+    emit "| $pair | $kind | $load → $after | $rate | $lost | $p50 | $p99 | $max | $errors | $idle / $rss / $hwm | $sendq | $closed | $counters | $discards | $cpu |"
 done <"$OUT/runs.psv"
 emit ""
 log "done"
