@@ -107,8 +107,15 @@ public actor PostgresPool {
     }
 
     /// A healthy connection: an idle one (checked), or a new one.
+    /// A caller cancelled before or during the check gets ``PostgresError/taskCancelled``
+    /// and the connection goes back to the pool: cancelling is not a sign of a dead
+    /// connection (a closed session's queued SENDs once discarded and reopened one
+    /// healthy connection each).
     private nonisolated func lease() async throws -> ConnectionThread {
         while true {
+            if Task.isCancelled {
+                throw PostgresError.taskCancelled
+            }
             switch try await acquire() {
             case .slot:
                 do {
@@ -123,6 +130,10 @@ public actor PostgresPool {
                     try connection.checkAlive(ping: needsPing)
                 }
                 if case .success = health, reusable { return thread }
+                if case .failure(let error as PostgresError) = health, error.kind == .cancelled, reusable {
+                    await giveBack(thread, reusable: true)
+                    throw error
+                }
                 logger.info("discarding a dead pooled connection", metadata: ["backend": "\(thread.backendPID)"])
                 await giveBack(thread, reusable: false)
             }

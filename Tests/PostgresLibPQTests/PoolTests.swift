@@ -37,6 +37,22 @@ import Testing
         await pool.close()
     }
 
+    @Test func aCallerCancelledBeforeItsLeaseKeepsTheIdleConnectionForOthers() async throws {
+        let pool = makePool(max: 1)
+        let backend = try await pool.withConnection { try $0.query("SELECT pg_backend_pid() AS pid").rows[0].decode("pid", as: Int.self) }
+        let cancelled = Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            return try await pool.withConnection { try $0.execute("SELECT 1") }
+        }
+        let error = await #expect(throws: PostgresError.self) { try await cancelled.value }
+        #expect(error?.kind == .cancelled)
+        // The same backend serves the next caller: nothing was discarded or reopened.
+        let after = try await pool.withConnection { try $0.query("SELECT pg_backend_pid() AS pid").rows[0].decode("pid", as: Int.self) }
+        #expect(after == backend)
+        #expect(await pool.statistics == PostgresPoolStatistics(open: 1, idle: 1, waiters: 0))
+        await pool.close()
+    }
+
     @Test func waitersAreServedInArrivalOrder() async throws {
         let pool = makePool(max: 1)
         let order = OrderLog()
