@@ -37,10 +37,7 @@ stop_everything_on_exit
 ulimit -n "$(ulimit -Hn)"
 
 start_postgres "$WORK"
-"$NEW" migrate --database-url "$DB_URL" --dir "$ROOT/migrations" up >"$LOGS/migrate.log" 2>&1 \
-    || { cat "$LOGS/migrate.log" >&2; exit 1; }
-PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres \
-    -c "SELECT pglive.create_topic('bench')" >/dev/null
+migrate_with "$NEW" "$LOGS"
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVE_PID/stat"; }
 rss_kib() { awk '/VmRSS/ {print $2}' "/proc/$SERVE_PID/status"; }

@@ -64,10 +64,7 @@ log "ulimit -n $(ulimit -n)"
 
 # --- PostgreSQL + pglive ---------------------------------------------------------------
 start_postgres "$WORK"
-"$PGLIVE" migrate --database-url "$DB_URL" --dir "$ROOT/migrations" up >"$OUT/migrate.log" 2>&1 \
-    || { cat "$OUT/migrate.log" >&2; exit 1; }
-PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres \
-    -c "SELECT pglive.create_topic('bench')" >/dev/null
+migrate_with "$PGLIVE" "$OUT"
 
 # The load generator opens up to 10,001 sessions from 127.0.0.1 and publishes as fast as it can.
 start_serve "$OUT/serve.log" --user bench:bench --max-sessions 0 --max-sessions-per-ip 0 --max-send-rate 0

@@ -6,6 +6,7 @@
 #   build_release OUT            builds .build-release unless SKIP_BUILD=1; sets PGLIVE
 #   start_postgres WORK          initdb + start in WORK/data; sets PG_PORT, DB_URL, PG_PID
 #   stop_postgres                immediate stop (safe to call when not started)
+#   migrate_with BINARY LOGDIR [TOPIC]  migrations, then an application topic (default bench)
 #   start_serve LOGFILE ARGS…    pglive serve on free ports; sets SERVE_PID, HTTP_PORT, STOMP_PORT
 #   stop_serve                   SIGTERM, then SIGKILL after 10 s
 #   stop_everything_on_exit [HOOK]  on exit (also Ctrl-C, SIGTERM): run HOOK, stop serve and
@@ -106,4 +107,13 @@ _stop_everything() {
     rm -rf "$WORK"
     [ -n "${OUT:-}" ] && log "outputs in $OUT"
     exit $rc
+}
+
+# migrate_with BINARY LOGDIR [TOPIC]: the migrations applied by BINARY (log in LOGDIR), then
+# an application topic (default bench) created for the load generator.
+migrate_with() {
+    "$1" migrate --database-url "$DB_URL" --dir "$ROOT/migrations" up >"$2/migrate.log" 2>&1 \
+        || { cat "$2/migrate.log" >&2; exit 1; }
+    PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres \
+        -c "SELECT pglive.create_topic('${3:-bench}')" >/dev/null
 }

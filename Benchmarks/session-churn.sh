@@ -26,10 +26,7 @@ ulimit -n "$(ulimit -Hn)"
 
 if [ $# -ge 1 ]; then PGLIVE=$(realpath "$1"); else build_release "$LOGS"; fi
 start_postgres "$WORK"
-"$PGLIVE" migrate --database-url "$DB_URL" --dir "$ROOT/migrations" up >"$LOGS/migrate.log" 2>&1 \
-    || { cat "$LOGS/migrate.log" >&2; exit 1; }
-PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres \
-    -c "SELECT pglive.create_topic('bench')" >/dev/null
+migrate_with "$PGLIVE" "$LOGS"
 start_serve "$LOGS/serve.log" --user bench:bench --max-sessions 0 --max-sessions-per-ip 0 --max-send-rate 0
 
 rss_kib() { awk '/VmRSS/ {print $2}' "/proc/$SERVE_PID/status"; }

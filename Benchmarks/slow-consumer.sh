@@ -57,10 +57,7 @@ build_release "$OUT"
 COMMIT=$(cd "$ROOT" && git rev-parse --short HEAD)
 
 start_postgres "$WORK"
-"$PGLIVE" migrate --database-url "$DB_URL" --dir "$ROOT/migrations" up >"$OUT/migrate.log" 2>&1 \
-    || { cat "$OUT/migrate.log" >&2; exit 1; }
-PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres \
-    -c "SELECT pglive.create_topic('bench')" >/dev/null
+migrate_with "$PGLIVE" "$OUT"
 
 SUMMARY=$OUT/summary.md
 : >"$SUMMARY"
