@@ -111,6 +111,9 @@ struct ConnectionDriver: Sendable {
         }
         connection.end()
         self.watchdog.unwatch(clock)
+        if clock.hasStalled {
+            self.metrics.writeTimeouts.increment()
+        }
         let reason = clock.hasStalled ? "the client took no bytes for \(self.writeTimeout)" : connection.closeReason
         self.logger.info("session closed", metadata: ["session": "\(id)", "transport": "\(transportName)", "reason": "\(reason)"])
         reader.cancel()

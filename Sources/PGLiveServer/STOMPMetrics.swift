@@ -17,6 +17,8 @@ struct STOMPMetrics: Sendable {
     let sessionsOpened: [String: Counter]
     /// Connections refused by a session limit.
     let sessionsRefused: Counter
+    /// Connections closed by the write timeout.
+    let writeTimeouts: Counter
     /// Frames received, by command (a client sending a server command is counted too).
     let framesIn: [STOMPCommand: Counter]
     /// Frames handed to connections, by server command.
@@ -36,6 +38,7 @@ struct STOMPMetrics: Sendable {
             Counter(label: PGLiveMetric.sessionsOpened.rawValue, dimensions: [("transport", $0)], factory: factory)
         }
         self.sessionsRefused = Counter(label: PGLiveMetric.sessionsRefused.rawValue, factory: factory)
+        self.writeTimeouts = Counter(label: PGLiveMetric.writeTimeouts.rawValue, factory: factory)
         self.framesIn = Self.labelled(STOMPCommand.allCases) {
             Counter(label: PGLiveMetric.framesIn.rawValue, dimensions: [("command", $0.rawValue)], factory: factory)
         }

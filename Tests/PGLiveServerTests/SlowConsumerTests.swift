@@ -76,6 +76,8 @@ import Testing
         stalled.channel.read()
         try await stalled.waitClosed()
         #expect(!stalled.inbox.frames.contains { $0.command == .error }, "closed by the write timeout, not the queue's budget")
+        let metrics = try PrometheusExposition(try await RawHTTP.get("/metrics", port: server.httpPort).body)
+        #expect(metrics.value("pglive_stomp_write_timeouts_total") == 1)
         await server.stop()
     }
 }
