@@ -153,6 +153,18 @@ actor BrokerHub {
         }
     }
 
+    /// Waits until every session has ended (written its last frame and left the hub), or
+    /// until `limit` passed.
+    ///
+    /// - Parameters:
+    ///   - limit: The longest wait.
+    func waitForSessionsToEnd(within limit: Duration) async {
+        let deadline = ContinuousClock.now + limit
+        while !self.mailboxes.isEmpty, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+    }
+
     /// Wakes or ends the sessions the broker names.
     func perform(_ actions: [Broker.Action]) {
         for action in actions {

@@ -78,14 +78,18 @@ final class WebSocketTestClient: Sendable {
     /// Waits for the server's next message and parses it as one STOMP frame.
     func nextFrame() async throws -> STOMPFrame {
         var parser = STOMPParser(version: .v1_2)
-        guard case .frame(let frame)? = try parser.feed(try await next().payload).first else {
-            throw Unparsable()
+        let message = try await next()
+        guard case .frame(let frame)? = try parser.feed(message.payload).first else {
+            throw Unparsable(opcode: message.opcode, payload: String(buffer: message.payload))
         }
         return frame
     }
 
     /// A message that is not a STOMP frame.
-    struct Unparsable: Error {}
+    struct Unparsable: Error {
+        let opcode: UInt8
+        let payload: String
+    }
 
     /// Waits until the server closed the connection.
     func waitClosed() async throws {
