@@ -33,7 +33,9 @@ import Testing
 
     @Test func oneTransactionLargerThanASessionsBudgetReachesASubscriberThatKeepsUp() async throws {
         let server = try await TestServer(
-            database: try await TestServer.sharedDatabase.value, maxQueuedBytes: 1 << 20, writeTimeout: .seconds(5))
+            // A write timeout far above the test's length: only the queue budget may end the
+            // stalled session (with 5 s a loaded machine let the timeout cut its ERROR first).
+            database: try await TestServer.sharedDatabase.value, maxQueuedBytes: 1 << 20, writeTimeout: .seconds(120))
         try await server.sql("CREATE TABLE big_batch_items (id int, pad text)")
         try await server.sql("SELECT pglive.publish_table('big_batch_items')")
         let healthy = try await STOMPTestClient.connected(port: server.stompPort)
