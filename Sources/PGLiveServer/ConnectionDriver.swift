@@ -111,10 +111,11 @@ struct ConnectionDriver: Sendable {
         }
         connection.end()
         self.watchdog.unwatch(clock)
+        var reason = connection.closeReason
         if clock.hasStalled {
             self.metrics.writeTimeouts.increment()
+            reason = "the client took no bytes for \(self.writeTimeout)"
         }
-        let reason = clock.hasStalled ? "the client took no bytes for \(self.writeTimeout)" : connection.closeReason
         self.logger.info("session closed", metadata: ["session": "\(id)", "transport": "\(transportName)", "reason": "\(reason)"])
         reader.cancel()
         mailbox.finish()

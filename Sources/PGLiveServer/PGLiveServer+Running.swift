@@ -1,7 +1,6 @@
 import ChangeFeed
 import HistoryAPI
 import Logging
-import NIOSSL
 import PostgresLibPQ
 import ServiceLifecycle
 import UnixSignals
@@ -55,7 +54,7 @@ extension PGLiveServer {
                 idleTimeout: configuration.httpIdleTimeout, tls: configuration.tls?.configuration, logger: self.logger,
                 onListening: onListening),
             STOMPTCPServer(
-                host: configuration.host, port: configuration.stompPort, tls: try configuration.tls.map { try NIOSSLContext(configuration: $0.configuration) },
+                host: configuration.host, port: configuration.stompPort, tls: configuration.tls?.context,
                 driver: driver, onListening: onListening),
             SessionTerminator(hub: hub, drainDelay: configuration.drainDelay),
         ]

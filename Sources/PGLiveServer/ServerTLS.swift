@@ -7,8 +7,10 @@ import NIOSSL
 /// configuration.tls = try ServerTLS(certificateFile: "/etc/pglive/cert.pem", keyFile: "/etc/pglive/key.pem")
 /// ```
 public struct ServerTLS: Sendable {
-    /// NIOSSL's server configuration.
+    /// NIOSSL's server configuration, for Hummingbird's TLS channel.
     let configuration: TLSConfiguration
+    /// The context built from it, checked at start and shared by the STOMP port.
+    let context: NIOSSLContext
 
     /// Reads a PEM certificate chain (the server's certificate first) and its PEM private key.
     ///
@@ -37,7 +39,7 @@ public struct ServerTLS: Sendable {
         configuration.minimumTLSVersion = .tlsv12
         do {
             // Checks now that the key matches the certificate, rather than at the first handshake.
-            _ = try NIOSSLContext(configuration: configuration)
+            self.context = try NIOSSLContext(configuration: configuration)
         } catch {
             throw ServerTLSError("the TLS key \(keyFile) does not fit the certificate \(certificateFile): \(error)")
         }
