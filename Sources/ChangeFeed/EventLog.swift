@@ -27,7 +27,10 @@ public enum EventLog {
     ) throws -> [LoggedEvent] {
         let condition = filter?.sql(column: "e.row_data", startingAt: 4)
         let parameters: [any PostgresBindable] = [position, topic, limit] + (condition?.bindings ?? [])
-        return try connection.query(
+        // Without a filter the text is one constant, read on every notification: prepared
+        // once per connection. A filter's text varies with the client's selector.
+        let run = filter == nil ? connection.queryPrepared : connection.query
+        return try run(
             """
             SELECT t.first_position + e.ord AS position, e.topic, e.op, t.committed_at,
                    e.row_data, e.old_row, e.body, e.content_type, e.headers

@@ -11,6 +11,9 @@ struct LogPublisher: Sendable {
     /// `application/json` as for table events.
     static let defaultContentType = "application/json"
 
+    /// Stores one publication; its position is assigned when its transaction commits.
+    static let publishStatement = "SELECT pglive.publish($1, $2::bytea, $3, $4::jsonb)"
+
     /// Resolves destinations.
     let resolver: TopicResolver
     /// Where the log is written.
@@ -43,9 +46,15 @@ struct LogPublisher: Sendable {
         }
         let statements = rows
         try await self.pool.serving { connection in
+            // One publication is one statement in its own transaction: no BEGIN and COMMIT
+            // round trips on the path of every SEND.
+            if statements.count == 1, let only = statements.first {
+                try connection.queryPrepared(Self.publishStatement, only)
+                return
+            }
             try connection.transaction { connection in
                 for parameters in statements {
-                    try connection.query("SELECT pglive.publish($1, $2::bytea, $3, $4::jsonb)", parameters)
+                    try connection.queryPrepared(Self.publishStatement, parameters)
                 }
             }
         }

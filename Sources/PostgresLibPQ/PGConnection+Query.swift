@@ -18,6 +18,39 @@ extension PGConnection {
         return try consume(result, statement: sql)
     }
 
+    /// Runs one statement with bind parameters, prepared on this connection the first time
+    /// and reused after: the server parses it once and, after a few executions, can keep
+    /// one generic plan, instead of parsing and planning it on every call.
+    ///
+    /// For the few statements a connection runs over and over with different values (the
+    /// change feed's read of the log); every distinct `sql` stays prepared for the
+    /// connection's life, so never pass text that varies with input.
+    /// - Parameters:
+    ///   - sql: one SQL statement, a constant.
+    ///   - parameters: the values of `$1`, `$2`, ….
+    /// - Returns: the rows and the affected-row count.
+    /// - Throws: ``PostgresError`` with the SQLSTATE, message and position.
+    @discardableResult
+    public func queryPrepared(_ sql: String, _ parameters: [any PostgresBindable] = []) throws -> PostgresQueryResult {
+        let bindings = parameters.map(\.postgresBinding)
+        let name: String
+        if let known = self.preparedStatements[sql] {
+            name = known
+        } else {
+            name = "pglive_\(self.preparedStatements.count + 1)"
+            let types = bindings.map { Oid($0.type.rawValue) }
+            let prepared = types.withUnsafeBufferPointer { types in
+                PQprepare(handle, name, sql, Int32(bindings.count), types.baseAddress)
+            }
+            _ = try consume(prepared, statement: sql)
+            self.preparedStatements[sql] = name
+        }
+        let result = PGParameterArrays.with(bindings) { arrays in
+            PQexecPrepared(handle, name, arrays.count, arrays.values, arrays.lengths, arrays.formats, 0)
+        }
+        return try consume(result, statement: sql)
+    }
+
     /// Runs one or more statements separated by semicolons, without parameters.
     ///
     /// Used for migration files' statements and session settings; the statements run

@@ -17,6 +17,8 @@ public final class PGConnection {
     let handle: OpaquePointer
     let logger: Logger
     private let noticeSink: NoticeSink
+    /// The statements ``queryPrepared(_:_:)`` prepared on this connection: SQL text → name.
+    var preparedStatements: [String: String] = [:]
 
     /// Connects, blocking until the connection is ready or has failed.
     /// - Parameters:
