@@ -19,6 +19,8 @@ actor BrokerHub {
     var directory = TopicDirectory()
     /// Each session's mailbox, to wake it for draining or end it.
     var mailboxes: [String: AsyncStream<ConnectionEvent>.Continuation] = [:]
+    /// Each session's writer, to deliver queued frames without waking the session.
+    var writers: [String: SessionWriter] = [:]
     /// The last position the feed published.
     var lastPublished: Int64
     /// Replays waiting for their session's queue to shrink, by session.
@@ -44,12 +46,14 @@ actor BrokerHub {
         self.lastPublished = position
     }
 
-    /// Registers a connection's mailbox; a connection arriving during shutdown is ended at once.
-    func register(_ session: String, mailbox: AsyncStream<ConnectionEvent>.Continuation) {
+    /// Registers a connection's mailbox and writer; a connection arriving during shutdown
+    /// is ended at once.
+    func register(_ session: String, mailbox: AsyncStream<ConnectionEvent>.Continuation, writer: SessionWriter) {
         if let reason = self.shutdownReason {
             mailbox.yield(.terminate(message: reason.message, detail: reason.detail))
         }
         self.mailboxes[session] = mailbox
+        self.writers[session] = writer
     }
 
     /// Adds a connected session to the broker.
@@ -60,6 +64,7 @@ actor BrokerHub {
     /// Forgets a closed connection and everything the broker holds for it.
     func remove(_ session: String) {
         self.mailboxes[session] = nil
+        self.writers[session] = nil
         self.broker.removeSession(session)
         self.resumeWaiters(of: session)
     }
@@ -79,11 +84,15 @@ actor BrokerHub {
                 await self.waitForFanOutRoom()
             }
             let end = self.sliceEnd(of: events, from: start)
+            // Sessions are drained once per slice, after all of it is queued: one write
+            // per session per slice instead of one for its first event and one for the rest.
+            var actions: [Broker.Action] = []
             for event in events[start..<end] {
                 if let event = BrokerEvent(event) {
-                    self.perform(self.broker.publish(event))
+                    actions += self.broker.publish(event)
                 }
             }
+            self.perform(actions)
             self.lastPublished = events[end - 1].position
             start = end
         }
@@ -138,11 +147,44 @@ actor BrokerHub {
         self.perform(self.broker.acknowledged(acknowledgement, session: session))
     }
 
-    /// Takes the next frames queued for a session.
-    func drain(session: String, maxBytes: Int) -> Broker.Drain {
-        let drain = self.broker.drain(session: session, maxBytes: maxBytes)
+    /// Takes the next frames queued for a session, at most ``drainBytes`` of them.
+    func drain(session: String) -> Broker.Drain {
+        let drain = self.broker.drain(session: session, maxBytes: Self.drainBytes)
         self.resumeWaiters(of: session)
         return drain
+    }
+
+    /// The most bytes of frames written to a session at once.
+    static let drainBytes = 256 << 10
+
+    /// Writes a session's queued frames through its writer, from here, unless a write of
+    /// its is in flight (the writer then has the session drain when that write is done).
+    /// The session's task is woken only for messages that need an `ACK`, so that it knows
+    /// them before the client can acknowledge them.
+    private func deliver(to session: String) {
+        guard let writer = self.writers[session], writer.beginDelivery() else {
+            return
+        }
+        let drain = self.drain(session: session)
+        guard !drain.deliveries.isEmpty else {
+            if writer.endDelivery() || drain.hasMore {
+                self.mailboxes[session]?.yield(.drain)
+            }
+            return
+        }
+        var frames: [OutboundFrame] = []
+        frames.reserveCapacity(drain.deliveries.count)
+        var acknowledgeable: [(subscription: String, ackID: String)] = []
+        for delivery in drain.deliveries {
+            if let ackID = delivery.ackID {
+                acknowledgeable.append((delivery.subscription, ackID))
+            }
+            frames.append(OutboundFrame(head: delivery.head, tail: delivery.tail))
+        }
+        if !acknowledgeable.isEmpty {
+            self.mailboxes[session]?.yield(.delivered(acknowledgeable))
+        }
+        writer.deliver(frames, hasMore: drain.hasMore)
     }
 
     /// Ends every session with an `ERROR` and admits no new one.
@@ -170,7 +212,7 @@ actor BrokerHub {
         for action in actions {
             switch action {
             case .drain(let session):
-                self.mailboxes[session]?.yield(.drain)
+                self.deliver(to: session)
             case .disconnect(let session, let error):
                 self.mailboxes[session]?.yield(.terminate(message: error.message, detail: error.detail))
             }

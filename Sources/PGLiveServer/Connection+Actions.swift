@@ -46,6 +46,8 @@ extension Connection {
                 // The broker counts the same unacknowledged messages against the same limit.
                 break
             case .close(let reason, let flushFirst):
+                // No message follows the session's last frames.
+                self.writer.seal()
                 if flushFirst {
                     await self.write(&frames)
                 }
@@ -129,10 +131,11 @@ extension Connection {
         }
     }
 
-    /// Writes the broker's queued frames, a batch per flush, until its queue is empty.
+    /// Writes the broker's queued frames, a batch per flush, until its queue is empty,
+    /// unless a delivery the hub pushed is in flight (it asks for a drain when written).
     mutating func drain() async {
-        while !self.isClosed {
-            let drain = await self.driver.hub.drain(session: self.id, maxBytes: self.driver.drainBytes)
+        while !self.isClosed, self.writer.beginDelivery() {
+            let drain = await self.driver.hub.drain(session: self.id)
             var frames: [OutboundFrame] = []
             frames.reserveCapacity(drain.deliveries.count)
             for delivery in drain.deliveries {
@@ -142,7 +145,8 @@ extension Connection {
                 frames.append(OutboundFrame(head: delivery.head, tail: delivery.tail))
             }
             await self.write(&frames)
-            guard drain.hasMore else {
+            let queuedMeanwhile = self.writer.endDelivery()
+            guard drain.hasMore || queuedMeanwhile else {
                 return
             }
         }
@@ -154,10 +158,8 @@ extension Connection {
             frames = []
             return
         }
-        self.clock.writeBegins()
-        defer { self.clock.writeEnds() }
         do {
-            try await self.transport.write(frames)
+            try await self.writer.write(frames)
             self.session.didWrite(now: .now())
         } catch {
             self.driver.logger.debug("writing to the client failed", metadata: ["session": "\(self.id)", "error": "\(error)"])

@@ -1,6 +1,6 @@
 extension Connection {
-    /// Reacts to one event of the mailbox: a `drain`, the frequent event, in the
-    /// connection's own task; the rare events whose handling calls deep (client frames,
+    /// Reacts to one event of the mailbox: a `drain` or `delivered`, the frequent events,
+    /// in the connection's own task; the rare events whose handling calls deep (client frames,
     /// operations' outcomes, heart-beat ticks) in a child task that ends with them.
     ///
     /// A task keeps every 1 KiB stack slab its deepest call needed until it ends, so
@@ -11,9 +11,12 @@ extension Connection {
     /// - Parameters:
     ///   - event: The event.
     mutating func process(_ event: ConnectionEvent) async {
-        if case .drain = event {
+        switch event {
+        case .drain, .delivered:
             await self.handle(event)
             return
+        default:
+            break
         }
         // An unstructured task, cancelled with this one: an `async let` child (allocated in
         // this task's slabs) measured 1.5 KiB more per idle session.

@@ -5,7 +5,7 @@ import STOMP
 
 /// The state of one connection, owned by its ``ConnectionDriver`` loop: the session, the
 /// operations in flight and the heart-beat timer.
-struct Connection<Transport: FrameTransport>: Sendable {
+struct Connection: Sendable {
     /// The services.
     let driver: ConnectionDriver
     /// The protocol state machine.
@@ -14,10 +14,8 @@ struct Connection<Transport: FrameTransport>: Sendable {
     var principal: Principal?
     /// Where operations and timers report back.
     let mailbox: AsyncStream<ConnectionEvent>.Continuation
-    /// Writes to the client.
-    let transport: Transport
-    /// When the current write started, for the server's ``WriteWatchdog``.
-    let clock: WriteClock
+    /// Writes to the client; the hub delivers through it too.
+    let writer: SessionWriter
     /// Operations in flight, cancelled when the connection ends.
     var operations: [STOMPSession.OperationID: Task<Void, Never>] = [:]
     /// The last `SEND` or `COMMIT` stored or being stored: the next one waits for it, so a
@@ -35,13 +33,12 @@ struct Connection<Transport: FrameTransport>: Sendable {
     /// Creates the state of a new connection.
     init(
         driver: ConnectionDriver, session: STOMPSession, mailbox: AsyncStream<ConnectionEvent>.Continuation,
-        transport: Transport, clock: WriteClock
+        writer: SessionWriter
     ) {
         self.driver = driver
         self.session = session
         self.mailbox = mailbox
-        self.transport = transport
-        self.clock = clock
+        self.writer = writer
     }
 
     /// The session id.
@@ -60,6 +57,10 @@ struct Connection<Transport: FrameTransport>: Sendable {
             self.isClosed = true
         case .drain:
             await self.drain()
+        case .delivered(let acknowledgeable):
+            for (subscription, ackID) in acknowledgeable {
+                self.session.delivered(subscription: subscription, ackID: ackID)
+            }
         case .terminate(let message, let detail):
             let actions = self.session.terminate(message: message, detail: detail)
             await self.perform(actions)
@@ -99,6 +100,7 @@ struct Connection<Transport: FrameTransport>: Sendable {
 
     /// Cancels what is still running for the connection.
     mutating func end() {
+        self.writer.seal()
         self.session.connectionClosed()
         self.timer?.cancel()
         for task in self.operations.values {

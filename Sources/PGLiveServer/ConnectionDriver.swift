@@ -18,8 +18,6 @@ struct ConnectionDriver: Sendable {
     let publisher: LogPublisher
     /// Every session's configuration.
     let sessionConfiguration: STOMPSession.Configuration
-    /// The most bytes drained per write.
-    let drainBytes: Int
     /// Closes connections whose client stalls a write.
     let watchdog: WriteWatchdog
     /// Where connection problems are logged.
@@ -32,7 +30,7 @@ struct ConnectionDriver: Sendable {
     /// Creates the driver shared by every connection.
     init(
         hub: BrokerHub, authenticator: Authenticator, opener: SubscriptionOpener, publisher: LogPublisher,
-        sessionConfiguration: STOMPSession.Configuration, drainBytes: Int, writeTimeout: Duration, logger: Logger,
+        sessionConfiguration: STOMPSession.Configuration, writeTimeout: Duration, logger: Logger,
         metrics: STOMPMetrics, admission: SessionAdmission
     ) {
         self.hub = hub
@@ -40,7 +38,6 @@ struct ConnectionDriver: Sendable {
         self.opener = opener
         self.publisher = publisher
         self.sessionConfiguration = sessionConfiguration
-        self.drainBytes = drainBytes
         self.watchdog = WriteWatchdog(timeout: writeTimeout)
         self.logger = logger
         self.metrics = metrics
@@ -83,7 +80,9 @@ struct ConnectionDriver: Sendable {
             self.metrics.sessionsRefused.increment()
             mailbox.yield(.terminate(message: refusal.message, detail: refusal.detail))
         }
-        await self.hub.register(id, mailbox: mailbox)
+        let clock = WriteClock { Task { await transport.abort() } }
+        let writer = SessionWriter(transport: transport, clock: clock, mailbox: mailbox)
+        await self.hub.register(id, mailbox: mailbox, writer: writer)
         // Detached: it needs none of the caller's task-local values, and copying them
         // takes a task-stack slab that the reader would keep for the connection's life.
         let reader = Task.detached {
@@ -96,11 +95,10 @@ struct ConnectionDriver: Sendable {
         }
         // The connection runs in this task: a task per connection costs memory for as long
         // as the connection lives (each keeps the slabs its deepest call needed).
-        let clock = WriteClock { Task { await transport.abort() } }
         self.watchdog.watch(clock)
         var connection = Connection(
             driver: self, session: STOMPSession(id: id, configuration: self.sessionConfiguration, openedAt: .now()),
-            mailbox: mailbox, transport: transport, clock: clock)
+            mailbox: mailbox, writer: writer)
         connection.scheduleTick()
         for await event in events {
             await connection.process(event)

@@ -11,6 +11,10 @@ enum ConnectionEvent: Sendable {
     case peerClosed
     /// The broker queued frames for the session.
     case drain
+    /// The hub wrote messages that need an `ACK`, as (subscription, ack id): the session
+    /// must know them before the client can acknowledge them, and the client receives
+    /// them only after this event is queued.
+    case delivered([(subscription: String, ackID: String)])
     /// The server ends the session: shutdown or a slow consumer.
     case terminate(message: String, detail: String)
     /// An operation the session asked for took effect.

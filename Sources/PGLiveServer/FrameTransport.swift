@@ -4,11 +4,13 @@ protocol FrameTransport: Sendable {
     /// The transport's value of the sessions' `transport` metrics label.
     static var name: String { get }
 
-    /// Writes frames in order, flushing once at the end.
+    /// Writes frames in order, flushing once at the end, from any thread; `completion`
+    /// runs once they are written (`nil`) or the write failed.
     ///
     /// - Parameters:
     ///   - frames: Whole frames.
-    func write(_ frames: [OutboundFrame]) async throws
+    ///   - completion: Told the outcome, on the connection's event loop.
+    func send(_ frames: [OutboundFrame], completion: @escaping @Sendable ((any Error)?) -> Void)
 
     /// Closes the connection after what was written, politely (a WebSocket close
     /// handshake).
@@ -16,4 +18,23 @@ protocol FrameTransport: Sendable {
 
     /// Closes the socket at once, whatever state the polite close is in.
     func abort() async
+}
+
+extension FrameTransport {
+    /// Writes frames in order, flushing once at the end, and waits until they are written.
+    ///
+    /// - Parameters:
+    ///   - frames: Whole frames.
+    func write(_ frames: [OutboundFrame]) async throws {
+        guard !frames.isEmpty else { return }
+        try await withCheckedThrowingContinuation { (written: CheckedContinuation<Void, any Error>) in
+            self.send(frames) { error in
+                if let error {
+                    written.resume(throwing: error)
+                } else {
+                    written.resume()
+                }
+            }
+        }
+    }
 }

@@ -38,7 +38,7 @@ extension PGLiveServer {
             hub: hub, authenticator: configuration.authenticator,
             opener: SubscriptionOpener(hub: hub, pool: pool, resolver: resolver, batchSize: 500),
             publisher: LogPublisher(resolver: resolver, pool: pool),
-            sessionConfiguration: configuration.session, drainBytes: 256 << 10,
+            sessionConfiguration: configuration.session,
             writeTimeout: configuration.writeTimeout, logger: self.logger, metrics: metrics.stomp,
             admission: SessionAdmission(limits: configuration.sessionLimits))
         let feed = ChangeFeed(pool: pool, listen: configuration.database, logger: self.logger)

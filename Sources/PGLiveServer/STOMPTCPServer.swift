@@ -47,14 +47,14 @@ struct STOMPTCPServer: Service {
 
     /// Serves one connection until it closes.
     private static func serve(_ connection: NIOAsyncChannel<ByteBuffer, ByteBuffer>, with driver: ConnectionDriver) async {
-        try? await connection.executeThenClose { inbound, outbound in
+        try? await connection.executeThenClose { inbound, _ in
             await driver.run(
                 reading: { deliver in
                     for try await bytes in inbound {
                         deliver(bytes)
                     }
                 },
-                transport: TCPTransport(outbound: outbound, channel: connection.channel),
+                transport: TCPTransport(channel: connection.channel),
                 address: connection.channel.remoteAddress?.ipAddress)
         }
     }

@@ -1,27 +1,36 @@
 import NIOCore
 
-/// Plain STOMP over TCP: frames are bytes on the stream.
+/// STOMP over plain TCP (or TLS): a drained batch is written as its frames' head and tail
+/// buffers straight to the channel in one event-loop turn, flushed once.
 struct TCPTransport: FrameTransport {
     static let name = "tcp"
 
-    /// The connection's writer.
-    let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
-    /// The connection, to close it.
+    /// The connection's channel.
     let channel: any Channel
 
-    func write(_ frames: [OutboundFrame]) async throws {
-        var buffers: [ByteBuffer] = []
-        buffers.reserveCapacity(frames.count * 2)
-        for frame in frames {
-            buffers.append(frame.head)
-            if let tail = frame.tail {
-                buffers.append(tail)
+    func send(_ frames: [OutboundFrame], completion: @escaping @Sendable ((any Error)?) -> Void) {
+        let channel = self.channel
+        let written = channel.eventLoop.makePromise(of: Void.self)
+        written.futureResult.whenComplete { result in
+            if case .failure(let error) = result {
+                completion(error)
+            } else {
+                completion(nil)
             }
         }
-        try await self.outbound.write(contentsOf: buffers)
+        let buffers = frames.flatMap { frame in [frame.head] + (frame.tail.map { [$0] } ?? []) }
+        channel.eventLoop.execute {
+            // Completed with the last buffer: a channel writes its buffers in order.
+            for (index, buffer) in buffers.enumerated() {
+                channel.write(buffer, promise: index == buffers.count - 1 ? written : nil)
+            }
+            if buffers.isEmpty {
+                written.succeed()
+            }
+            channel.flush()
+        }
     }
 
-    /// TCP has no close handshake: closing politely is closing.
     func close() async {
         await self.abort()
     }

@@ -17,11 +17,17 @@ struct WebSocketTransport: FrameTransport {
     /// The connection's channel; its pipeline holds NIO's `WebSocketFrameEncoder`.
     let channel: any Channel
 
-    func write(_ frames: [OutboundFrame]) async throws {
-        guard !frames.isEmpty else { return }
+    func send(_ frames: [OutboundFrame], completion: @escaping @Sendable ((any Error)?) -> Void) {
         let bytes = WebSocketMessages.encode(frames, allocator: self.channel.allocator)
         let channel = self.channel
         let written = channel.eventLoop.makePromise(of: Void.self)
+        written.futureResult.whenComplete { result in
+            if case .failure(let error) = result {
+                completion(error)
+            } else {
+                completion(nil)
+            }
+        }
         channel.eventLoop.execute {
             do {
                 // The encoder's context writes towards the socket, past the encoder itself.
@@ -31,7 +37,6 @@ struct WebSocketTransport: FrameTransport {
                 written.fail(error)
             }
         }
-        try await written.futureResult.get()
     }
 
     func close() async {

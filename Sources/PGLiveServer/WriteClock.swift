@@ -7,7 +7,9 @@ final class WriteClock: Sendable {
     private let abort: @Sendable () -> Void
 
     private struct State {
-        var writeStarted: ContinuousClock.Instant?
+        /// When each write in flight started, oldest first: a session has its own writes
+        /// and the hub's deliveries, and a channel finishes its writes in order.
+        var writesStarted: [ContinuousClock.Instant] = []
         var hasStalled = false
     }
 
@@ -21,12 +23,16 @@ final class WriteClock: Sendable {
 
     /// Marks the start of a write.
     func writeBegins() {
-        self.state.withLock { $0.writeStarted = .now }
+        self.state.withLock { $0.writesStarted.append(.now) }
     }
 
     /// Marks the end of a write, successful or not.
     func writeEnds() {
-        self.state.withLock { $0.writeStarted = nil }
+        self.state.withLock { state in
+            if !state.writesStarted.isEmpty {
+                state.writesStarted.removeFirst()
+            }
+        }
     }
 
     /// Whether the watchdog aborted the connection because a write stalled.
@@ -34,10 +40,10 @@ final class WriteClock: Sendable {
         self.state.withLock { $0.hasStalled }
     }
 
-    /// Whether the write in progress started more than `timeout` before `now`.
+    /// Whether the oldest write in progress started more than `timeout` before `now`.
     func hasStalled(longerThan timeout: Duration, at now: ContinuousClock.Instant) -> Bool {
         self.state.withLock { state in
-            state.writeStarted.map { now - $0 > timeout } ?? false
+            state.writesStarted.first.map { now - $0 > timeout } ?? false
         }
     }
 

@@ -1,0 +1,96 @@
+import Synchronization
+
+/// The one way frames reach a session's client: the connection's own frames (`CONNECTED`,
+/// `RECEIPT`, `ERROR`, heart-beats) and the broker's deliveries, which the ``BrokerHub``
+/// pushes here directly when the session has no write in flight, without waking the
+/// connection's task.
+///
+/// At most one write of broker frames is in flight per session (``beginDelivery()``):
+/// while it is, new frames stay in the broker's queue, where the slow-consumer limits
+/// count them, and the connection is asked to drain them once the write completes. Every
+/// write is timed by the session's ``WriteClock`` for the server's ``WriteWatchdog``.
+final class SessionWriter: Sendable {
+    /// Writes to the client.
+    private let transport: any FrameTransport
+    /// Times the write in progress.
+    let clock: WriteClock
+    /// Wakes the connection to drain what queued during a write.
+    private let mailbox: AsyncStream<ConnectionEvent>.Continuation
+    private let state = Mutex(State())
+
+    private struct State {
+        /// A drain's frames are being written.
+        var delivering = false
+        /// Frames were queued while ``delivering``: drain again after the write.
+        var drainWanted = false
+        /// The session is ending: no more deliveries.
+        var isSealed = false
+    }
+
+    /// Creates the writer of a new connection.
+    ///
+    /// - Parameters:
+    ///   - transport: Writes to the client.
+    ///   - clock: Times each write.
+    ///   - mailbox: The connection's mailbox.
+    init(transport: any FrameTransport, clock: WriteClock, mailbox: AsyncStream<ConnectionEvent>.Continuation) {
+        self.transport = transport
+        self.clock = clock
+        self.mailbox = mailbox
+    }
+
+    /// Writes frames and waits until they are written, flushing once.
+    func write(_ frames: [OutboundFrame]) async throws {
+        self.clock.writeBegins()
+        defer { self.clock.writeEnds() }
+        try await self.transport.write(frames)
+    }
+
+    /// Claims the right to write the next drain of the broker's queue; `false` when a
+    /// drain's write is in flight (a drain is then wanted after it) or the session is ending.
+    func beginDelivery() -> Bool {
+        self.state.withLock { state in
+            guard !state.delivering, !state.isSealed else {
+                state.drainWanted = !state.isSealed
+                return false
+            }
+            state.delivering = true
+            return true
+        }
+    }
+
+    /// Gives the right back after a drain's write; returns whether frames queued meanwhile.
+    func endDelivery() -> Bool {
+        self.state.withLock { state in
+            defer { state.drainWanted = false }
+            state.delivering = false
+            return state.drainWanted && !state.isSealed
+        }
+    }
+
+    /// Writes a drain's frames without waiting, after ``beginDelivery()`` returned `true`;
+    /// once written, gives the right back and wakes the connection if more is queued. A
+    /// failed write closes the connection.
+    ///
+    /// - Parameters:
+    ///   - frames: The drain's frames.
+    ///   - hasMore: Whether the broker holds more frames for the session.
+    func deliver(_ frames: [OutboundFrame], hasMore: Bool) {
+        self.clock.writeBegins()
+        self.transport.send(frames) { [self] error in
+            self.clock.writeEnds()
+            let wanted = self.endDelivery()
+            if error != nil {
+                Task { await self.transport.abort() }
+            } else if hasMore || wanted {
+                self.mailbox.yield(.drain)
+            }
+        }
+    }
+
+    /// Stops deliveries before the session's last frames (`ERROR`, the `DISCONNECT`
+    /// receipt): no message follows them.
+    func seal() {
+        self.state.withLock { $0.isSealed = true }
+    }
+}
