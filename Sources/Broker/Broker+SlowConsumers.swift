@@ -18,6 +18,7 @@ extension Broker {
         case .dropWithGapNotice:
             self.metrics.droppedMessages += 1
             self.subscriptions[key]?.gap = Gap(position: position)
+            self.sessions[key.session]?.mayHaveGaps = true
             return []
         }
     }
@@ -33,15 +34,20 @@ extension Broker {
     ///   - session: The session id.
     /// - Returns: ``Action/drain(session:)`` when a notice was queued.
     mutating func closeGaps(session: String) -> [Action] {
-        guard let index = self.sessions.index(forKey: session), self.sessions.values[index].queue.isEmpty else {
+        guard let index = self.sessions.index(forKey: session), self.sessions.values[index].mayHaveGaps,
+            self.sessions.values[index].queue.isEmpty
+        else {
             return []
         }
         let version = self.sessions.values[index].version
         var actions: [Action] = []
+        var gapsLeft = false
         for id in self.sessions.values[index].subscriptionIDs {
-            guard let subscription = self.subscriptions.index(forKey: SubscriptionKey(session: session, id: id)),
-                let notice = self.subscriptions.values[subscription].closeGap(id: id, version: version)
-            else {
+            guard let subscription = self.subscriptions.index(forKey: SubscriptionKey(session: session, id: id)) else {
+                continue
+            }
+            guard let notice = self.subscriptions.values[subscription].closeGap(id: id, version: version) else {
+                gapsLeft = gapsLeft || self.subscriptions.values[subscription].gap != nil
                 continue
             }
             self.metrics.gapNotices += 1
@@ -49,6 +55,7 @@ extension Broker {
                 actions.append(.drain(session: session))
             }
         }
+        self.sessions.values[index].mayHaveGaps = gapsLeft
         return actions
     }
 }

@@ -17,6 +17,9 @@ struct OutboundSession: Sendable {
     private(set) var parkedFrames = 0
     /// Bytes parked in the session's subscriptions.
     private(set) var parkedBytes = 0
+    /// Whether a subscription of the session may have an open gap: set when one loses a
+    /// message, cleared once no gap is left, so draining skips the search otherwise.
+    var mayHaveGaps = false
 
     /// Creates the state of a new session.
     ///
