@@ -18,6 +18,7 @@ struct WebSocketTransport: FrameTransport {
     let channel: any Channel
 
     func send(_ frames: [OutboundFrame], completion: @escaping @Sendable ((any Error)?) -> Void) {
+        let bytes = WebSocketMessages.encode(frames, allocator: self.channel.allocator)
         let channel = self.channel
         let written = channel.eventLoop.makePromise(of: Void.self)
         written.futureResult.whenComplete { result in
@@ -27,10 +28,7 @@ struct WebSocketTransport: FrameTransport {
                 completion(nil)
             }
         }
-        // Encoded on the event loop: the caller (often the hub, fanning out to every
-        // session) only hands the frames over.
         channel.eventLoop.execute {
-            let bytes = WebSocketMessages.encode(frames, allocator: channel.allocator)
             do {
                 // The encoder's context writes towards the socket, past the encoder itself.
                 let encoder = try channel.pipeline.syncOperations.context(handlerType: WebSocketFrameEncoder.self)
