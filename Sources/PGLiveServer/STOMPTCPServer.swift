@@ -49,10 +49,11 @@ struct STOMPTCPServer: Service {
     private static func serve(_ connection: NIOAsyncChannel<ByteBuffer, ByteBuffer>, with driver: ConnectionDriver) async {
         try? await connection.executeThenClose { inbound, _ in
             await driver.run(
-                reading: { deliver in
+                reading: { deliver, ended in
                     for try await bytes in inbound {
                         deliver(bytes)
                     }
+                    ended()
                 },
                 transport: TCPTransport(channel: connection.channel),
                 address: connection.channel.remoteAddress?.ipAddress)
