@@ -57,15 +57,12 @@ struct ConnectionDriver: Sendable {
     /// gets an `ERROR` saying which, and is closed.
     ///
     /// - Parameters:
-    ///   - read: Reads the client's bytes, handing each chunk to `deliver`, and calls
-    ///     `ended` once the client is gone; called once, in a task of its own, which it may
-    ///     leave before the end (when reading continues on the event loop).
+    ///   - read: Reads the client's bytes, handing each chunk to its argument, until the
+    ///     client closes; called once, in a task of its own.
     ///   - transport: Writes to the client.
     ///   - address: The client's IP address, for the per-address limit.
     func run(
-        reading read: @escaping @Sendable (
-            _ deliver: @escaping @Sendable (ByteBuffer) -> Void, _ ended: @escaping @Sendable () -> Void
-        ) async throws -> Void,
+        reading read: @escaping @Sendable (_ deliver: @Sendable (ByteBuffer) -> Void) async throws -> Void,
         transport: some FrameTransport, address: String?
     ) async {
         let refusal = self.admission.admit(address: address)
@@ -90,11 +87,11 @@ struct ConnectionDriver: Sendable {
         // takes a task-stack slab that the reader would keep for the connection's life.
         let reader = Task.detached {
             do {
-                try await read({ mailbox.yield(.received($0)) }, { mailbox.yield(.peerClosed) })
+                try await read { mailbox.yield(.received($0)) }
             } catch {
                 self.logger.debug("reading from the client failed", metadata: ["session": "\(id)", "error": "\(error)"])
-                mailbox.yield(.peerClosed)
             }
+            mailbox.yield(.peerClosed)
         }
         // The connection runs in this task: a task per connection costs memory for as long
         // as the connection lives (each keeps the slabs its deepest call needed).

@@ -33,7 +33,7 @@ enum HTTPServer {
     ///   - metrics: The server's metrics; every HTTP request is counted in them.
     ///   - sampler: Answers `/metrics`.
     ///   - origins: Which browser pages may open WebSockets.
-    ///   - maxMessageSize: The largest WebSocket frame: a whole STOMP frame at the limits.
+    ///   - maxMessageSize: The largest WebSocket message: a whole STOMP frame at the limits.
     ///   - idleTimeout: How long an HTTP connection may sit idle or take to send a request.
     ///   - tls: The certificate and key for HTTPS and `wss://`; `nil` for plain HTTP.
     ///   - logger: Hummingbird's logger.
@@ -97,9 +97,13 @@ enum HTTPServer {
             return .upgrade([.secWebSocketProtocol: chosen])
         } onUpgrade: { inbound, outbound, context in
             await driver.run(
-                reading: { deliver, ended in
-                    try await WebSocketFrameReader.takeOver(
-                        channel: context.requestContext.channel, inbound: inbound, deliver: deliver, ended: ended)
+                reading: { deliver in
+                    for try await message in inbound.messages(maxSize: maxMessageSize) {
+                        switch message {
+                        case .text(let text): deliver(ByteBuffer(string: text))
+                        case .binary(let bytes): deliver(bytes)
+                        }
+                    }
                 },
                 transport: WebSocketTransport(outbound: outbound, channel: context.requestContext.channel),
                 address: context.requestContext.channel.remoteAddress?.ipAddress)

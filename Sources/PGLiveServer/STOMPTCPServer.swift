@@ -49,11 +49,10 @@ struct STOMPTCPServer: Service {
     private static func serve(_ connection: NIOAsyncChannel<ByteBuffer, ByteBuffer>, with driver: ConnectionDriver) async {
         try? await connection.executeThenClose { inbound, _ in
             await driver.run(
-                reading: { deliver, ended in
+                reading: { deliver in
                     for try await bytes in inbound {
                         deliver(bytes)
                     }
-                    ended()
                 },
                 transport: TCPTransport(channel: connection.channel),
                 address: connection.channel.remoteAddress?.ipAddress)
