@@ -21,8 +21,12 @@ final class WebSocketTestClient: Sendable {
 
     /// Connects to `path` (`/stomp` by default) offering `subprotocols` (from a page of
     /// `origin`, if given; over TLS when given a context) and reads the upgrade's response
-    /// head, whatever its status.
-    init(port: Int, subprotocols: [String], path: String = "/stomp", origin: String? = nil, tls: NIOSSLContext? = nil) async throws {
+    /// head, whatever its status. `early` frames go out in the same write as the upgrade
+    /// request, so they reach the server before it has finished upgrading.
+    init(
+        port: Int, subprotocols: [String], path: String = "/stomp", origin: String? = nil, tls: NIOSSLContext? = nil,
+        early: [ByteBuffer] = []
+    ) async throws {
         let inbox = self.inbox
         channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .channelInitializer { channel in
@@ -37,7 +41,11 @@ final class WebSocketTestClient: Sendable {
         if let origin {
             request += "Origin: \(origin)\r\n"
         }
-        try await channel.writeAndFlush(ByteBuffer(string: request + "\r\n")).get()
+        var bytes = ByteBuffer(string: request + "\r\n")
+        for frame in early {
+            bytes.writeImmutableBuffer(frame)
+        }
+        try await channel.writeAndFlush(bytes).get()
         var head: String?
         try await Deadline.waitUntil("the upgrade response") {
             head = inbox.consume { bytes in
@@ -56,10 +64,16 @@ final class WebSocketTestClient: Sendable {
         try await self.send(bytes: Array(payload.utf8), opcode: opcode)
     }
 
-    /// Sends one masked WebSocket message of any bytes (binary by default).
-    func send(bytes: [UInt8], opcode: UInt8 = 2) async throws {
+    /// Sends one masked WebSocket frame of any bytes (binary by default; `fin: false`
+    /// for a fragment that a continuation frame completes).
+    func send(bytes: [UInt8], opcode: UInt8 = 2, fin: Bool = true) async throws {
+        try await channel.writeAndFlush(Self.frame(bytes: bytes, opcode: opcode, fin: fin)).get()
+    }
+
+    /// One masked client frame.
+    static func frame(bytes: [UInt8], opcode: UInt8 = 2, fin: Bool = true) -> ByteBuffer {
         var frame = ByteBuffer()
-        frame.writeInteger(0x80 | opcode)
+        frame.writeInteger((fin ? 0x80 : 0) | opcode)
         if bytes.count < 126 {
             frame.writeInteger(UInt8(0x80 | bytes.count))
         } else if bytes.count <= Int(UInt16.max) {
@@ -72,7 +86,7 @@ final class WebSocketTestClient: Sendable {
         let mask: [UInt8] = [0x12, 0x34, 0x56, 0x78]
         frame.writeBytes(mask)
         frame.writeBytes(bytes.enumerated().map { $0.element ^ mask[$0.offset % 4] })
-        try await channel.writeAndFlush(frame).get()
+        return frame
     }
 
     /// Waits for the server's next message and parses it as one STOMP frame.
