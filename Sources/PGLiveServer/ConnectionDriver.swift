@@ -7,7 +7,10 @@ import STOMP
 /// `STOMPSession`, performs the session's actions (authentication, subscriptions, log
 /// writes, acknowledgements), drains the broker's frames with one flush per batch, and
 /// drives heart-beats from a timer at the session's `nextTick`.
-struct ConnectionDriver: Sendable {
+///
+/// A class, shared by reference: every connection holds it in its state, which sits in
+/// its task's frames for the connection's life, and the services by value were 424 bytes.
+final class ConnectionDriver: Sendable {
     /// The broker's owner.
     let hub: BrokerHub
     /// Who may connect.
