@@ -43,3 +43,19 @@ extension FrameTransport {
         }
     }
 }
+
+extension EventLoop {
+    /// A promise for a transport's write whose outcome goes to a
+    /// ``FrameTransport/send(_:completion:)`` completion: `nil` once written, else the error.
+    func makeWritePromise(reporting completion: @escaping @Sendable ((any Error)?) -> Void) -> EventLoopPromise<Void> {
+        let promise = self.makePromise(of: Void.self)
+        promise.futureResult.whenComplete { result in
+            if case .failure(let error) = result {
+                completion(error)
+            } else {
+                completion(nil)
+            }
+        }
+        return promise
+    }
+}

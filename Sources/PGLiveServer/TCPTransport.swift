@@ -14,14 +14,7 @@ struct TCPTransport: FrameTransport {
 
     func send(_ frames: [OutboundFrame], completion: @escaping @Sendable ((any Error)?) -> Void) {
         let channel = self.channel
-        let written = channel.eventLoop.makePromise(of: Void.self)
-        written.futureResult.whenComplete { result in
-            if case .failure(let error) = result {
-                completion(error)
-            } else {
-                completion(nil)
-            }
-        }
+        let written = channel.eventLoop.makeWritePromise(reporting: completion)
         let buffers = frames.flatMap { frame in [frame.head] + (frame.tail.map { [$0] } ?? []) }
         channel.eventLoop.execute {
             // Completed with the last buffer: a channel writes its buffers in order.

@@ -24,14 +24,7 @@ struct WebSocketTransport: FrameTransport {
     func send(_ frames: [OutboundFrame], completion: @escaping @Sendable ((any Error)?) -> Void) {
         let bytes = WebSocketMessages.encode(frames, allocator: self.channel.allocator)
         let channel = self.channel
-        let written = channel.eventLoop.makePromise(of: Void.self)
-        written.futureResult.whenComplete { result in
-            if case .failure(let error) = result {
-                completion(error)
-            } else {
-                completion(nil)
-            }
-        }
+        let written = channel.eventLoop.makeWritePromise(reporting: completion)
         channel.eventLoop.execute {
             do {
                 // The encoder's context writes towards the socket, past the encoder itself.
