@@ -29,12 +29,8 @@ extension EventLog {
             requested = PostgresTimestampText.format(time)
         }
         guard start >= pruned else {
-            let oldest = try connection.query(
-                """
-                SELECT min(t.first_position + e.ord) AS p FROM pglive.events e
-                  JOIN pglive.transactions t ON t.tx = e.tx WHERE e.topic = $1
-                """, [topic]
-            ).rows[0].decode("p", as: Int64?.self)
+            let oldest = try connection.query("SELECT \(SQL.oldestPosition(of: "$1")) AS p", [topic])
+                .rows[0].decode("p", as: Int64?.self)
             throw EventLogError.pruned(topic: topic, requested: requested, oldestRetained: oldest)
         }
         return start

@@ -1,7 +1,8 @@
 import PostgresLibPQ
 import RowFilter
 
-/// Reads the events log (`pglive.events` numbered by `pglive.transactions`) in position order.
+/// Reads the events log (`pglive.events` numbered by `pglive.transactions`, found by topic
+/// through `pglive.transaction_topics`) in position order.
 ///
 /// Every reader — the live feed, a resuming subscriber, the history API — reads through
 /// these queries, so they all see the same positions in the same order.
@@ -25,6 +26,11 @@ public enum EventLog {
         after position: Int64, topic: String? = nil, limit: Int, matching filter: RowPredicate? = nil,
         on connection: PGConnection
     ) throws -> [LoggedEvent] {
+        // One topic is read through its transactions' index, all topics through every
+        // transaction after the position. $2 is bound either way (NULL without a topic).
+        let (source, first, topicCondition) = topic == nil
+            ? ("pglive.transactions t JOIN pglive.events e ON e.tx = t.tx", "t.first_position", "$2::text IS NULL")
+            : (SQL.topicEvents, "tt.first_position", "tt.topic = $2")
         let condition = filter?.sql(column: "e.row_data", startingAt: 4)
         let parameters: [any PostgresBindable] = [position, topic, limit] + (condition?.bindings ?? [])
         // Without a filter the text is one constant, read on every notification: prepared
@@ -32,16 +38,15 @@ public enum EventLog {
         let run = filter == nil ? connection.queryPrepared : connection.query
         return try run(
             """
-            SELECT t.first_position + e.ord AS position, e.topic, e.op, t.committed_at,
+            SELECT \(first) + e.ord AS position, e.topic, e.op, t.committed_at,
                    e.row_data, e.old_row, e.body, e.content_type, e.headers
-              FROM pglive.transactions t
-              JOIN pglive.events e ON e.tx = t.tx
-             WHERE \(SQL.scanStart("t.first_position", atTransactionHolding: "$1"))
-               AND e.ord > $1 - t.first_position
-               AND ($2::text IS NULL OR e.topic = $2)
+              FROM \(source)
+             WHERE \(topicCondition)
+               AND \(SQL.scanStart(first, atTransactionHolding: "$1"))
+               AND e.ord > $1 - \(first)
                AND \(filter?.conditions.isEmpty == false ? "e.row_data IS NOT NULL" : "TRUE")
                AND (\(condition?.sql ?? "TRUE"))
-             ORDER BY t.first_position, e.ord
+             ORDER BY \(first), e.ord
              LIMIT $3
             """,
             parameters

@@ -82,23 +82,35 @@ struct EventsQuery {
 
     /// The statement: `position` first, then `columns`, in the requested order.
     /// - Parameters:
-    ///   - columns: the SELECT list after the position, over `t` (transactions) and `e` (events).
+    ///   - columns: the SELECT list after the position, over `t` (transactions) and `e` (events);
+    ///     see ``EventLog/SQL/topicEvents``.
     ///   - extraRow: fetch one event more than ``limit`` (to learn whether another page exists).
     func sql(selecting columns: String, extraRow: Bool) -> (sql: String, bindings: SQLBindings) {
         var bindings = SQLBindings()
-        var conditions = ["e.topic = \(bindings.bind(topic.name, as: "text"))"]
+        // Bounds go on tt.first_position, the topic index's second column, so the scan
+        // starts and stops inside the range; a time becomes the first (or last) transaction
+        // committed inside it, a bound that the time condition implies.
+        var conditions = ["tt.topic = \(bindings.bind(topic.name, as: "text"))"]
         if let after {
             let bound = bindings.bind(after, as: "bigint")
-            conditions.append(EventLog.SQL.scanStart("t.first_position", atTransactionHolding: bound))
-            conditions.append("t.first_position + e.ord > \(bound)")
+            conditions.append(EventLog.SQL.scanStart("tt.first_position", atTransactionHolding: bound))
+            conditions.append("tt.first_position + e.ord > \(bound)")
         }
         if let before {
             let bound = bindings.bind(before, as: "bigint")
-            conditions.append("t.first_position < \(bound)")
-            conditions.append("t.first_position + e.ord < \(bound)")
+            conditions.append("tt.first_position < \(bound)")
+            conditions.append("tt.first_position + e.ord < \(bound)")
         }
-        if let fromTime { conditions.append("t.committed_at >= \(bindings.bind(fromTime, as: "timestamptz"))") }
-        if let toTime { conditions.append("t.committed_at < \(bindings.bind(toTime, as: "timestamptz"))") }
+        if let fromTime {
+            let bound = bindings.bind(fromTime, as: "timestamptz")
+            conditions.append("t.committed_at >= \(bound)")
+            conditions.append("tt.first_position >= (SELECT min(first_position) FROM pglive.transactions WHERE committed_at >= \(bound))")
+        }
+        if let toTime {
+            let bound = bindings.bind(toTime, as: "timestamptz")
+            conditions.append("t.committed_at < \(bound)")
+            conditions.append("tt.first_position <= (SELECT max(first_position) FROM pglive.transactions WHERE committed_at < \(bound))")
+        }
         if let operations { conditions.append("e.op = ANY(\(bindings.bind("{\(operations.joined(separator: ","))}", as: "text[]")))") }
         if !filter.conditions.isEmpty {
             // Application events have no row: like live delivery, no filter with conditions
@@ -108,11 +120,10 @@ struct EventsQuery {
         }
         let direction = descending ? " DESC" : ""
         var sql = """
-            SELECT t.first_position + e.ord AS position, \(columns)
-              FROM pglive.transactions t
-              JOIN pglive.events e ON e.tx = t.tx
+            SELECT tt.first_position + e.ord AS position, \(columns)
+              FROM \(EventLog.SQL.topicEvents)
              WHERE \(conditions.joined(separator: "\n   AND "))
-             ORDER BY t.first_position\(direction), e.ord\(direction)
+             ORDER BY tt.first_position\(direction), e.ord\(direction)
             """
         if let limit { sql += "\n LIMIT \(bindings.bind(extraRow ? limit + 1 : limit, as: "bigint"))" }
         return (sql, bindings)

@@ -1,3 +1,4 @@
+import ChangeFeed
 import Foundation
 import PostgresLibPQ
 
@@ -50,12 +51,8 @@ enum TopicCatalogReader {
                                      FROM json_array_elements((\(columnsSQL))::json) c),
                        'key_columns', tp.key_columns, 'keep_old', tp.keep_old,
                        'retention', tp.retention::text, 'retention_seconds', extract(epoch FROM tp.retention)::bigint,
-                       'oldest_position', (SELECT t.first_position + e.ord FROM pglive.events e
-                                             JOIN pglive.transactions t ON t.tx = e.tx
-                                            WHERE e.topic = tp.name ORDER BY t.first_position, e.ord LIMIT 1),
-                       'newest_position', (SELECT t.first_position + e.ord FROM pglive.events e
-                                             JOIN pglive.transactions t ON t.tx = e.tx
-                                            WHERE e.topic = tp.name ORDER BY t.first_position DESC, e.ord DESC LIMIT 1))
+                       'oldest_position', \(EventLog.SQL.oldestPosition(of: "tp.name")),
+                       'newest_position', \(EventLog.SQL.newestPosition(of: "tp.name")))
                      ORDER BY tp.name), '[]')::text AS data
               FROM pglive.topics tp
             """ + (names == nil ? "" : "\n WHERE tp.name = ANY($1::text[])"), parameters
