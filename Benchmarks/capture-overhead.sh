@@ -12,7 +12,10 @@
 #   SYNCHRONOUS_COMMIT=on  the server's synchronous_commit: `on` (default) measures durable
 #                        commits, fsync included; `off` takes the disk's flush out and
 #                        measures the CPU cost of capture
-#   PGBIN=/usr/lib/postgresql/15/bin   MIGRATIONS=<repo>/migrations
+#   CASES="insert1 insert100x1 insert1x100 update1"  the cases to run, in this order
+#   PGBIN=/usr/lib/postgresql/15/bin
+#   MIGRATIONS=<repo>/migrations   another checkout's folder measures that schema with this
+#                        script (e.g. one before 0006, which had no pglive.transaction_topics)
 #
 # fsync stays on. SYNCHRONOUS_COMMIT is set for the whole server (ALTER SYSTEM), and a
 # one-transaction pgbench run checks that pgbench's own sessions see it before anything is
@@ -70,8 +73,13 @@ log "pgbench sessions run with synchronous_commit=$SYNCHRONOUS_COMMIT"
 
 for f in $(ls "$MIGRATIONS"/*.sql | sort); do
     log "migration $(basename "$f")"
-    timeout 120 "${PSQL[@]}" -f "$f" >/dev/null
+    timeout 120 "${PSQL[@]}" --single-transaction -f "$f" >/dev/null  # as `pglive migrate` runs them
 done
+# The log's tables that this schema has (pglive.transaction_topics from 0006 on).
+LOG_TABLES=$(q "SELECT string_agg(c.oid::regclass::text, ', ') FROM pg_class c
+                 WHERE c.relnamespace = 'pglive'::regnamespace AND c.relname IN ('events', 'transactions', 'transaction_topics')")
+TOPIC_ROWS=$(q "SELECT to_regclass('pglive.transaction_topics') IS NOT NULL")
+log "log tables: $LOG_TABLES"
 
 TABLE_DDL='(id bigserial PRIMARY KEY, device int, reading double precision, status text, at timestamptz DEFAULT now())'
 timeout 300 "${PSQL[@]}" >/dev/null <<SQL
@@ -110,7 +118,7 @@ printf '%s\n' '\set d random(1, 1000)' 'BEGIN;' \
     "INSERT INTO plain (device, reading, status) VALUES (:d, random(), 'ok');" \
     "SELECT pg_notify('x', 'y');" 'COMMIT;' >"$SCRIPTS/insert1notify_plain.sql"
 
-CASES="insert1 insert100x1 insert1x100 update1"
+CASES=${CASES:-"insert1 insert100x1 insert1x100 update1"}
 declare -A LABEL=(
     [insert1]="single-row INSERT"
     [insert100x1]="100 rows, one INSERT … SELECT"
@@ -130,25 +138,28 @@ bench() { # script clients
 
 # Prune and equalise before every run: empty log, empty insert tables, fresh checkpoint.
 reset_state() {
-    q "TRUNCATE pglive.events, pglive.transactions, plain, published; CHECKPOINT;" >/dev/null
+    q "TRUNCATE $LOG_TABLES, plain, published; CHECKPOINT;" >/dev/null
 }
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.1f\n", (a[NR/2]+a[NR/2+1])/2}'; }
 
 SANITY_OK=1
 declare -A SAN_ROWS SAN_EVENTS SAN_TXNS SAN_SEALED SAN_DENSE
-# After a published run: capture must match what was written, positions dense+unique.
+# After a published run: capture must match what was written, positions dense+unique, and
+# from 0006 on every event reachable by its topic (pglive.event_log reads through
+# pglive.transaction_topics, one row per transaction here: each writes one topic).
 check_published() { # case txns
-    local c=$1 txns=$2 rows events stats sealed unsealed dense n nd mn mx
+    local c=$1 txns=$2 rows events stats sealed unsealed listed dense n nd mn mx
     if [ "$c" = update1 ]; then rows=$txns; else rows=$(q "SELECT count(*) FROM published"); fi
     events=$(q "SELECT count(*) FROM pglive.events")
     sealed=$(q "SELECT count(*) FROM pglive.transactions WHERE first_position IS NOT NULL")
     unsealed=$(q "SELECT count(*) FROM pglive.transactions WHERE first_position IS NULL")
+    if [ "$TOPIC_ROWS" = t ]; then listed=$(q "SELECT count(*) FROM pglive.transaction_topics"); else listed=$txns; fi
     stats=$(q "SELECT count(*), count(DISTINCT position), min(position), max(position) FROM pglive.event_log")
     IFS='|' read -r n nd mn mx <<<"$stats"
     dense=$([ "$n" = "$nd" ] && [ "$n" = "$events" ] && [ "$n" -gt 0 ] && [ $((mx - mn + 1)) = "$n" ] && echo yes || echo NO)
-    log "  sanity $c: rows=$rows events=$events txns(pgbench)=$txns sealed=$sealed unsealed=$unsealed event_log(count,distinct,min,max)=$stats dense=$dense"
-    if [ "$rows" != "$events" ] || [ "$sealed" != "$txns" ] || [ "$unsealed" != 0 ] || [ "$dense" != yes ]; then
+    log "  sanity $c: rows=$rows events=$events txns(pgbench)=$txns sealed=$sealed unsealed=$unsealed topic rows=$listed event_log(count,distinct,min,max)=$stats dense=$dense"
+    if [ "$rows" != "$events" ] || [ "$sealed" != "$txns" ] || [ "$unsealed" != 0 ] || [ "$listed" != "$txns" ] || [ "$dense" != yes ]; then
         SANITY_OK=0
     fi
     SAN_ROWS[$c]=$(( ${SAN_ROWS[$c]:-0} + rows ))
@@ -201,6 +212,7 @@ echo "## Change capture: writer overhead (raw output)"
 echo
 echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); host: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB RAM"
 echo "- PostgreSQL $VERSION; $SETTINGS"
+echo "- schema: migrations through $(basename "$(ls "$MIGRATIONS"/*.sql | sort | tail -1)") from $MIGRATIONS"
 echo "- synchronous_commit=$SYNCHRONOUS_COMMIT server-wide, checked inside a pgbench session before the runs"
 echo "- pgbench -n -c C -j C -T $RUN_SECONDS over TCP 127.0.0.1; $REPS interleaved plain/published pairs per row (ABBA order), median tps and median of the per-pair ratios; log and both tables truncated and CHECKPOINT before every run"
 echo "- load before: ${LOAD_BEFORE#*load average: }; after: ${LOAD_AFTER#*load average: }; benchmark time $((T1 - T0)) s"

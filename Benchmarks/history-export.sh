@@ -48,7 +48,8 @@ done | "${PSQL[@]}" >/dev/null
 start_serve "$OUT/serve.log" --user bench:bench
 BASE="http://127.0.0.1:$HTTP_PORT/api/v1/topics/readings"
 
-FROM_LOG="FROM pglive.transactions t JOIN pglive.events e ON e.tx = t.tx WHERE e.topic = 'readings' ORDER BY t.first_position, e.ord"
+FROM_LOG="FROM pglive.transaction_topics tt JOIN pglive.transactions t ON t.first_position = tt.first_position
+          JOIN pglive.events e ON e.tx = t.tx AND e.topic = tt.topic WHERE tt.topic = 'readings' ORDER BY tt.first_position, e.ord"
 PSQL_NDJSON="COPY (SELECT pglive.event_document(t.first_position + e.ord, e.topic, e.op, t.committed_at, e.row_data, e.old_row, e.body, e.content_type, e.headers) $FROM_LOG) TO STDOUT"
 PSQL_CSV="COPY (SELECT t.first_position + e.ord AS position, e.topic, e.op, pglive.rfc3339(t.committed_at) AS committed_at, e.row_data AS row, e.old_row, e.content_type, e.headers, NULL AS body, NULL AS body_encoding $FROM_LOG) TO STDOUT (FORMAT csv, HEADER)"
 
