@@ -24,7 +24,7 @@ extension EventLog {
         /// Add `tt.topic = …` to the WHERE clause, bound positions on `tt.first_position` and
         /// order by `tt.first_position, e.ord`: the scan then follows the topic's index from
         /// the first transaction in range, and fetches each transaction's events of the topic
-        /// by the events' primary key, never scanning the log.
+        /// by the events' primary key, never scanning `pglive.events`.
         ///
         /// ```swift
         /// "SELECT tt.first_position + e.ord AS position FROM \(EventLog.SQL.topicEvents) WHERE tt.topic = $1"
