@@ -62,10 +62,26 @@ public final class PGLiveProcess {
     /// Waits for the process to exit and returns its status.
     /// - Parameter timeout: the deadline.
     public func exitStatus(timeout: Duration = .seconds(60)) async throws -> Int32 {
-        try await Deadline.waitUntil("pglive \(process.arguments?.joined(separator: " ") ?? "") to exit", timeout: timeout) {
-            !process.isRunning
+        do {
+            try await Deadline.waitUntil("pglive \(process.arguments?.joined(separator: " ") ?? "") to exit", timeout: timeout) {
+                !process.isRunning
+            }
+        } catch {
+            throw DidNotExit(waiting: error, stderrTail: String(self.stderr.suffix(3000)))
         }
         return process.terminationStatus
+    }
+
+    /// A process that outlived its exit deadline, with the end of what it logged.
+    public struct DidNotExit: Error, CustomStringConvertible {
+        /// The deadline's error.
+        public let waiting: any Error
+        /// The last lines of its standard error.
+        public let stderrTail: String
+
+        public var description: String {
+            "\(waiting); its standard error ends with:\n\(stderrTail)"
+        }
     }
 
     /// Runs `pglive` to completion.
