@@ -52,17 +52,37 @@ final class STOMPTestClient: Sendable {
 
     /// Waits for the first frame with a command.
     func next(_ command: STOMPCommand, timeout: Duration = .seconds(15)) async throws -> STOMPFrame {
-        try await next(timeout: timeout) { $0.command == command }
+        try await next(timeout: timeout, wanted: "a \(command.rawValue) frame") { $0.command == command }
     }
 
-    /// Waits for the first frame that matches.
-    func next(timeout: Duration = .seconds(15), where matches: @escaping (STOMPFrame) -> Bool) async throws -> STOMPFrame {
+    /// Waits for the first frame that matches; on timeout the error says what was wanted,
+    /// what was received meanwhile and whether the server closed the connection.
+    func next(
+        timeout: Duration = .seconds(15), wanted: String = "a matching frame", where matches: @escaping (STOMPFrame) -> Bool
+    ) async throws -> STOMPFrame {
         var found: STOMPFrame?
-        try await Deadline.waitUntil("a frame (received: \(inbox.frames.map(\.command)))", timeout: timeout) {
-            found = inbox.take(where: matches)
-            return found != nil
+        do {
+            try await Deadline.waitUntil(wanted, timeout: timeout) {
+                found = inbox.take(where: matches)
+                return found != nil
+            }
+        } catch {
+            throw NoFrame(
+                wanted: wanted, timeout: timeout, received: inbox.frames.map(\.command.rawValue), closed: inbox.isClosed)
         }
         return found!
+    }
+
+    /// No wanted frame arrived in time.
+    struct NoFrame: Error, CustomStringConvertible {
+        let wanted: String
+        let timeout: Duration
+        let received: [String]
+        let closed: Bool
+
+        var description: String {
+            "no \(wanted) within \(timeout); frames left unread: \(received); connection \(closed ? "closed" : "open")"
+        }
     }
 
     /// Waits for `count` MESSAGE frames.
