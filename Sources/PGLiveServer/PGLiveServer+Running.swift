@@ -64,10 +64,6 @@ extension PGLiveServer {
         // In-flight HTTP responses (a long export) may finish within the timeout; then
         // everything still running is cancelled, so SIGTERM always ends the process.
         groupConfiguration.maximumGracefulShutdownDuration = configuration.drainDelay + configuration.shutdownTimeout
-        // A part that ignores that cancellation for 5 s more is a bug: the process then
-        // stops with "Cancellation took longer than allowed" instead of hanging (CI saw a
-        // stop outlive its 45 s deadline twice; the cause is not found yet).
-        groupConfiguration.maximumCancellationDuration = .seconds(5)
         let group = ServiceGroup(configuration: groupConfiguration)
         do {
             try await group.run()
