@@ -172,19 +172,11 @@ actor BrokerHub {
             }
             return
         }
-        var frames: [OutboundFrame] = []
-        frames.reserveCapacity(drain.deliveries.count)
-        var acknowledgeable: [(subscription: String, ackID: String)] = []
-        for delivery in drain.deliveries {
-            if let ackID = delivery.ackID {
-                acknowledgeable.append((delivery.subscription, ackID))
-            }
-            frames.append(OutboundFrame(head: delivery.head, tail: delivery.tail))
-        }
+        let acknowledgeable = drain.acknowledgeable
         if !acknowledgeable.isEmpty {
             self.mailboxes[session]?.yield(.delivered(acknowledgeable))
         }
-        writer.deliver(frames, hasMore: drain.hasMore)
+        writer.deliver(drain.frames, hasMore: drain.hasMore)
     }
 
     /// Ends every session with an `ERROR` and admits no new one.

@@ -136,14 +136,8 @@ extension Connection {
     mutating func drain() async {
         while !self.isClosed, self.writer.beginDelivery() {
             let drain = await self.driver.hub.drain(session: self.id)
-            var frames: [OutboundFrame] = []
-            frames.reserveCapacity(drain.deliveries.count)
-            for delivery in drain.deliveries {
-                if let ackID = delivery.ackID {
-                    self.session.delivered(subscription: delivery.subscription, ackID: ackID)
-                }
-                frames.append(OutboundFrame(head: delivery.head, tail: delivery.tail))
-            }
+            self.recordDelivered(drain.acknowledgeable)
+            var frames = drain.frames
             await self.write(&frames)
             let queuedMeanwhile = self.writer.endDelivery()
             guard drain.hasMore || queuedMeanwhile else {

@@ -58,9 +58,7 @@ struct Connection: Sendable {
         case .drain:
             await self.drain()
         case .delivered(let acknowledgeable):
-            for (subscription, ackID) in acknowledgeable {
-                self.session.delivered(subscription: subscription, ackID: ackID)
-            }
+            self.recordDelivered(acknowledgeable)
         case .terminate(let message, let detail):
             let actions = self.session.terminate(message: message, detail: detail)
             await self.perform(actions)
@@ -95,6 +93,13 @@ struct Connection: Sendable {
                 return
             }
             mailbox.yield(.tick)
+        }
+    }
+
+    /// Tells the session which messages that need an `ACK` went, or are going, to the client.
+    mutating func recordDelivered(_ acknowledgeable: [(subscription: String, ackID: String)]) {
+        for (subscription, ackID) in acknowledgeable {
+            self.session.delivered(subscription: subscription, ackID: ackID)
         }
     }
 

@@ -13,7 +13,7 @@ final class SessionWriter: Sendable {
     /// Writes to the client.
     private let transport: any FrameTransport
     /// Times the write in progress.
-    let clock: WriteClock
+    private let clock: WriteClock
     /// Wakes the connection to drain what queued during a write.
     private let mailbox: AsyncStream<ConnectionEvent>.Continuation
     private let state = Mutex(State())
