@@ -33,8 +33,9 @@ public enum EventLog {
             : (SQL.topicEvents, "tt.first_position", "tt.topic = $2")
         let condition = filter?.sql(column: "e.row_data", startingAt: 4)
         let parameters: [any PostgresBindable] = [position, topic, limit] + (condition?.bindings ?? [])
-        // Without a filter the text is one constant, read on every notification: prepared
-        // once per connection. A filter's text varies with the client's selector.
+        // Without a filter the text is one of two constants (all topics, read on every
+        // notification, or one topic): prepared once per connection. A filter's text
+        // varies with the client's selector.
         let run = filter == nil ? connection.queryPrepared : connection.query
         return try run(
             """

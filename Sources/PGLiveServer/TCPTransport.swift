@@ -11,13 +11,21 @@ struct TCPTransport: FrameTransport {
     func send(_ frames: [OutboundFrame], completion: @escaping @Sendable ((any Error)?) -> Void) {
         let channel = self.channel
         let written = channel.eventLoop.makeWritePromise(reporting: completion)
-        let buffers = frames.flatMap { frame in [frame.head] + (frame.tail.map { [$0] } ?? []) }
+        var buffers: [ByteBuffer] = []
+        buffers.reserveCapacity(frames.count * 2)
+        for frame in frames {
+            buffers.append(frame.head)
+            if let tail = frame.tail {
+                buffers.append(tail)
+            }
+        }
+        let batch = buffers
         channel.eventLoop.execute {
             // Completed with the last buffer: a channel writes its buffers in order.
-            for (index, buffer) in buffers.enumerated() {
-                channel.write(buffer, promise: index == buffers.count - 1 ? written : nil)
+            for (index, buffer) in batch.enumerated() {
+                channel.write(buffer, promise: index == batch.count - 1 ? written : nil)
             }
-            if buffers.isEmpty {
+            if batch.isEmpty {
                 written.succeed()
             }
             channel.flush()

@@ -23,7 +23,7 @@ extension PGConnection {
     /// one generic plan, instead of parsing and planning it on every call.
     ///
     /// For the few statements a connection runs over and over with different values (the
-    /// change feed's read of the log); every distinct `sql` stays prepared for the
+    /// change feed's read of the log, a `SEND`'s publish); every distinct `sql` stays prepared for the
     /// connection's life, so never pass text that varies with input.
     /// - Parameters:
     ///   - sql: one SQL statement, a constant.
