@@ -81,7 +81,7 @@ final class STOMPTestClient: Sendable {
         let closed: Bool
 
         var description: String {
-            "no \(wanted) within \(timeout); frames left unread: \(received); connection \(closed ? "closed" : "open")"
+            "\(wanted) did not arrive within \(timeout); frames left unread: \(received); connection \(closed ? "closed" : "open")"
         }
     }
 

@@ -102,17 +102,20 @@ import Testing
         try await Self.expectDelivery(of: 1, to: [bystander], server: server, topic: "limit_frames")
     }
 
+    /// The deadline is 2 s, not less: under a loaded CI machine the well-behaved client's
+    /// own CONNECT has been seen to take longer than 300 ms to be processed, which ended it
+    /// with the very error this test expects only for the silent ones.
     @Test func aConnectionThatNeverSendsConnectIsClosedAtTheDeadline() async throws {
-        let server = try await Self.server(topic: "limit_connect") { $0.session.connectTimeout = .milliseconds(300) }
+        let server = try await Self.server(topic: "limit_connect") { $0.session.connectTimeout = .seconds(2) }
         defer { Task { await server.stop() } }
         let connected = try await STOMPTestClient.connected(port: server.stompPort)
         try await connected.subscribe("/topic/limit_connect")
 
+        // Over TCP and over WebSocket, where the upgrade alone is not a session; both wait at once.
         let silent = try await STOMPTestClient(port: server.stompPort)
-        let error = try await Self.expectError(silent, message: "connect timeout")
-        #expect(String(buffer: error.body) == "No CONNECT frame was sent and accepted within 300 ms of opening the connection.")
-        // Over WebSocket too: the upgrade alone is not a session.
         let webSocket = try await WebSocketTestClient(port: server.httpPort, subprotocols: ["v12.stomp"])
+        let error = try await Self.expectError(silent, message: "connect timeout")
+        #expect(String(buffer: error.body) == "No CONNECT frame was sent and accepted within 2000 ms of opening the connection.")
         #expect(try await webSocket.nextFrame().headers["message"] == "connect timeout")
         try await webSocket.waitClosed()
 
