@@ -21,8 +21,10 @@ struct Connection: Sendable {
     /// The last `SEND` or `COMMIT` stored or being stored: the next one waits for it, so a
     /// session's publications reach the log in the order it sent them.
     var lastPublication: Task<Void, Never>?
+    /// The connection's event loop, which runs its timer.
+    let eventLoop: any EventLoop
     /// The heart-beat timer, set for the session's next tick.
-    var timer: Task<Void, Never>?
+    var timer: Scheduled<Void>?
     /// Whether the connection is done.
     var isClosed = false
     /// Why the connection ended, for the log's "session closed" line.
@@ -33,12 +35,13 @@ struct Connection: Sendable {
     /// Creates the state of a new connection.
     init(
         driver: ConnectionDriver, session: STOMPSession, mailbox: AsyncStream<ConnectionEvent>.Continuation,
-        writer: SessionWriter
+        writer: SessionWriter, eventLoop: any EventLoop
     ) {
         self.driver = driver
         self.session = session
         self.mailbox = mailbox
         self.writer = writer
+        self.eventLoop = eventLoop
     }
 
     /// The session id.
@@ -81,17 +84,23 @@ struct Connection: Sendable {
         }
     }
 
-    /// Sets the heart-beat timer for the session's next tick, unless one is set.
+    /// Sets the timer for the session's next tick, unless one is set; drops it when
+    /// nothing is due any more (a connect timeout once connected without heart-beats).
+    ///
+    /// On the event loop rather than a sleeping task: a cancelled sleep kept its task and
+    /// timer until the deadline, ~2 KiB for each session that connected within the
+    /// connect timeout.
     mutating func scheduleTick() {
-        guard self.timer == nil, let deadline = self.session.nextTick else {
+        guard let deadline = self.session.nextTick else {
+            self.timer?.cancel()
+            self.timer = nil
+            return
+        }
+        guard self.timer == nil else {
             return
         }
         let mailbox = self.mailbox
-        let delay = max(0, (deadline - .now()).nanoseconds)
-        self.timer = Task {
-            guard (try? await Task.sleep(for: .nanoseconds(delay))) != nil else {
-                return
-            }
+        self.timer = self.eventLoop.scheduleTask(deadline: deadline) {
             mailbox.yield(.tick)
         }
     }

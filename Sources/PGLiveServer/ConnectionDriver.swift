@@ -101,7 +101,7 @@ final class ConnectionDriver: Sendable {
         self.watchdog.watch(clock)
         var connection = Connection(
             driver: self, session: STOMPSession(id: id, configuration: self.sessionConfiguration, openedAt: .now()),
-            mailbox: mailbox, writer: writer)
+            mailbox: mailbox, writer: writer, eventLoop: transport.eventLoop)
         connection.scheduleTick()
         for await event in events {
             await connection.process(event)

@@ -6,6 +6,9 @@ protocol FrameTransport: Sendable {
     /// The transport's value of the sessions' `transport` metrics label.
     static var name: String { get }
 
+    /// The connection's event loop.
+    var eventLoop: any EventLoop { get }
+
     /// Writes frames in order, flushing once at the end, from any thread; `completion`
     /// runs once they are written (`nil`) or the write failed.
     ///

@@ -8,6 +8,10 @@ struct TCPTransport: FrameTransport {
     /// The connection's channel.
     let channel: any Channel
 
+    var eventLoop: any EventLoop {
+        self.channel.eventLoop
+    }
+
     func send(_ frames: [OutboundFrame], completion: @escaping @Sendable ((any Error)?) -> Void) {
         let channel = self.channel
         let written = channel.eventLoop.makeWritePromise(reporting: completion)

@@ -17,6 +17,10 @@ struct WebSocketTransport: FrameTransport {
     /// The connection's channel; its pipeline holds NIO's `WebSocketFrameEncoder`.
     let channel: any Channel
 
+    var eventLoop: any EventLoop {
+        self.channel.eventLoop
+    }
+
     func send(_ frames: [OutboundFrame], completion: @escaping @Sendable ((any Error)?) -> Void) {
         let bytes = WebSocketMessages.encode(frames, allocator: self.channel.allocator)
         let channel = self.channel
