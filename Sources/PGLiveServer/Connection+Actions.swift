@@ -47,7 +47,7 @@ extension Connection {
                 break
             case .close(let reason, let flushFirst):
                 // No message follows the session's last frames.
-                self.writer.seal()
+                await self.writer.sealBeforeLastFrames()
                 if flushFirst {
                     await self.write(&frames)
                 }

@@ -25,6 +25,8 @@ final class SessionWriter: Sendable {
         var drainWanted = false
         /// The session is ending: no more deliveries.
         var isSealed = false
+        /// Waiting for the delivery in flight before the session's last frames.
+        var sealWaiters: [CheckedContinuation<Void, Never>] = []
     }
 
     /// Creates the writer of a new connection.
@@ -61,11 +63,18 @@ final class SessionWriter: Sendable {
 
     /// Gives the right back after a drain's write; returns whether frames queued meanwhile.
     func endDelivery() -> Bool {
-        self.state.withLock { state in
-            defer { state.drainWanted = false }
+        let (wanted, sealWaiters) = self.state.withLock { state in
+            defer {
+                state.drainWanted = false
+                state.sealWaiters = []
+            }
             state.delivering = false
-            return state.drainWanted && !state.isSealed
+            return (state.drainWanted && !state.isSealed, state.sealWaiters)
         }
+        for waiter in sealWaiters {
+            waiter.resume()
+        }
+        return wanted
     }
 
     /// Writes a drain's frames without waiting, after ``beginDelivery()`` returned `true`;
@@ -89,7 +98,24 @@ final class SessionWriter: Sendable {
     }
 
     /// Stops deliveries before the session's last frames (`ERROR`, the `DISCONNECT`
-    /// receipt): no message follows them.
+    /// receipt) and waits until a delivery already claimed is written: its write could
+    /// otherwise reach the event loop after those frames.
+    func sealBeforeLastFrames() async {
+        await withCheckedContinuation { continuation in
+            let inFlight = self.state.withLock { state in
+                state.isSealed = true
+                if state.delivering {
+                    state.sealWaiters.append(continuation)
+                }
+                return state.delivering
+            }
+            if !inFlight {
+                continuation.resume()
+            }
+        }
+    }
+
+    /// Stops deliveries: the connection has ended.
     func seal() {
         self.state.withLock { $0.isSealed = true }
     }

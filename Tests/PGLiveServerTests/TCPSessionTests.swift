@@ -119,6 +119,43 @@ import Testing
         try await client.waitClosed()
     }
 
+    /// The last frame of a session is its DISCONNECT receipt or its ERROR, even while the
+    /// broker delivers to it: deliveries that reach the session after it began to end are
+    /// dropped, never written after that frame. Rows are inserted without pause meanwhile,
+    /// and 20 sessions end one after another, so deliveries fall into that window.
+    @Test(arguments: ["receipt", "error"])
+    func noMessageFollowsTheSessionsLastFrame(ending: String) async throws {
+        let server = try await TestServer.strict.value
+        let topic = "last_frame_\(ending)"
+        try await server.sql("CREATE TABLE \(topic) (id int PRIMARY KEY)")
+        try await server.sql("SELECT pglive.publish_table('\(topic)')")
+        let inserter = Task {
+            var next = 0
+            while !Task.isCancelled {
+                try await server.sql("INSERT INTO \(topic) SELECT generate_series($1::int + 1, $1::int + 10)", [next])
+                next += 10
+            }
+        }
+        defer { inserter.cancel() }
+
+        for round in 1...20 {
+            let client = try await STOMPTestClient.connected(port: server.stompPort)
+            try await client.subscribe("/topic/\(topic)")
+            _ = try await client.next(.message)
+            if ending == "receipt" {
+                try await client.send(.disconnect, ["receipt": "bye"])
+            } else {
+                try await client.send(.unsubscribe, ["id": "unknown"])
+            }
+            try await client.waitClosed()
+
+            let frames = client.inbox.takeAll()
+            let last = try #require(frames.last, "round \(round)")
+            #expect(last.command == (ending == "receipt" ? .receipt : .error), "round \(round): \(last.command) \(last.headers)")
+            #expect(frames.dropLast().allSatisfy { $0.command == .message }, "round \(round)")
+        }
+    }
+
     @Test func connectWithoutCredentialsOrWithAWrongPasscodeIsRefused() async throws {
         let server = try await TestServer.strict.value
         let anonymous = try await STOMPTestClient(port: server.stompPort)
