@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
 # Two release builds of pglive side by side, interleaved (A, B, A, B, …) on one throwaway
-# PostgreSQL, so drift in the machine's load hits both: server CPU per delivery and
-# delivered msg/s at saturation, then RSS per idle WebSocket session.
+# PostgreSQL, so drift in the machine's load hits both: delivered msg/s, latency and server
+# and client CPU per delivery (at saturation, or at a fixed rate), then RSS per idle
+# WebSocket session.
 #
 #   bash Benchmarks/compare-builds.sh OLD_PGLIVE NEW_PGLIVE   # e.g. a copy of an older build
+#   RATE=10 IDLE_SUBSCRIBERS=0 bash Benchmarks/compare-builds.sh OLD NEW   # issue 6's 10k msg/s scenario
 #
-# Saturation: `pglive bench --subscribers $SUBSCRIBERS --rate 0` as in fanout.sh; the server's
-# CPU (user + system, /proc) is sampled from the client's "subscribed" log line to the end
-# of the send phase, so connecting the subscribers is left out. Idle: a fresh server per
+# Delivery: `pglive bench --subscribers $SUBSCRIBERS --rate $RATE` as in fanout.sh (RATE=0 is
+# saturation); the CPU (user + system, /proc) of the server and of the load generator is
+# sampled from the client's "subscribed" log line to the end of the send phase, so
+# connecting the subscribers is left out. Idle: a fresh server per
 # build, 200 sessions opened and closed first (so the allocator's arenas exist), then RSS
 # before and while $IDLE_SUBSCRIBERS sessions hold. NEW_PGLIVE's `bench` is the client for
 # both builds and applies the migrations.
 #
-# Environment (all optional): ROUNDS=3 (A/B pairs), SECONDS_PER_RUN=12, SUBSCRIBERS=1000,
+# Environment (all optional): ROUNDS=3 (A/B pairs), SECONDS_PER_RUN=12, SUBSCRIBERS=1000, RATE=0,
 # IDLE_SUBSCRIBERS=10000 (0 to skip), PGBIN=/usr/lib/postgresql/15/bin, SERVE_LIMITS (the
 # options that lift serve's session and SEND rate limits for the bench's local sessions;
 # set it empty for builds older than those options).
@@ -27,6 +30,7 @@ NEW=$(realpath "$2")
 ROUNDS=${ROUNDS:-3}
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-12}
 SUBSCRIBERS=${SUBSCRIBERS:-1000}
+RATE=${RATE:-0}
 IDLE_SUBSCRIBERS=${IDLE_SUBSCRIBERS:-10000}
 SERVE_LIMITS=${SERVE_LIMITS---max-sessions 0 --max-sessions-per-ip 0 --max-send-rate 0}
 HZ=$(getconf CLK_TCK)
@@ -39,7 +43,7 @@ ulimit -n "$(ulimit -Hn)"
 start_postgres "$WORK"
 migrate_with "$NEW" "$LOGS"
 
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVE_PID/stat"; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/${1:-$SERVE_PID}/stat"; }
 rss_kib() { awk '/VmRSS/ {print $2}' "/proc/$SERVE_PID/status"; }
 bench() {
     "$NEW" bench --url "ws://127.0.0.1:$HTTP_PORT/stomp" --destination /topic/bench --login bench --passcode bench "$@"
@@ -51,25 +55,28 @@ serve_with() {
     start_serve "$LOGS/serve-$(basename "$1").log" --user bench:bench $SERVE_LIMITS
 }
 
-echo "| build | delivered | msg/s | p50 ms | p99 ms | server CPU s (send phase) | µs per delivery | load average before → after |"
-echo "|---|---:|---:|---:|---:|---:|---:|---|"
+echo "Scenario: $SUBSCRIBERS subscribers, rate $RATE msg/s (0: as fast as possible), $SECONDS_PER_RUN s per run."
+echo
+echo "| build | delivered | msg/s | p50 ms | p99 ms | max ms | server CPU s | client CPU s | server µs per delivery | client µs per delivery | load average before → after |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
 for _ in $(seq 1 "$ROUNDS"); do
     for binary in "$OLD" "$NEW"; do
         serve_with "$binary"
         load_before=$(uptime | sed 's/.*average: //')
         : >"$LOGS/bench.err"
-        bench --subscribers "$SUBSCRIBERS" --rate 0 --seconds "$SECONDS_PER_RUN" --json >"$LOGS/bench.json" 2>"$LOGS/bench.err" &
+        bench --subscribers "$SUBSCRIBERS" --rate "$RATE" --seconds "$SECONDS_PER_RUN" --json >"$LOGS/bench.json" 2>"$LOGS/bench.err" &
         client=$!
         until grep -q "subscribed" "$LOGS/bench.err" || ! kill -0 "$client" 2>/dev/null; do sleep 0.1; done
-        t0=$(cpu_ticks)
+        t0=$(cpu_ticks); c0=$(cpu_ticks "$client")
         sleep "$SECONDS_PER_RUN"
-        t1=$(cpu_ticks)
+        t1=$(cpu_ticks); c1=$(cpu_ticks "$client")
         load_after=$(uptime | sed 's/.*average: //')
         wait "$client" || { log "bench failed: $(tail -3 "$LOGS/bench.err")"; exit 1; }
         stop_serve
+        seconds() { awk -v a="$1" -v b="$2" -v hz="$HZ" 'BEGIN {printf "%.1f", (b - a) / hz}'; }
         jq -r --arg build "$(basename "$binary")" --arg load "$load_before → $load_after" \
-            --arg cpu "$(awk -v a="$t0" -v b="$t1" -v hz="$HZ" 'BEGIN {printf "%.1f", (b - a) / hz}')" \
-            '"| \($build) | \(.delivered) | \(.delivered_per_second | floor) | \(.latency_ms.p50 | round) | \(.latency_ms.p99 | round) | \($cpu) | \(($cpu | tonumber) * 1e6 / .delivered * 10 | round / 10) | \($load) |"' \
+            --arg cpu "$(seconds "$t0" "$t1")" --arg client "$(seconds "$c0" "$c1")" \
+            '"| \($build) | \(.delivered) | \(.delivered_per_second | floor) | \(.latency_ms.p50 * 10 | round / 10) | \(.latency_ms.p99 * 10 | round / 10) | \(.latency_ms.max * 10 | round / 10) | \($cpu) | \($client) | \(($cpu | tonumber) * 1e6 / .delivered * 10 | round / 10) | \(($client | tonumber) * 1e6 / .delivered * 10 | round / 10) | \($load) |"' \
             "$LOGS/bench.json"
     done
 done
