@@ -9,8 +9,9 @@
 #
 # Delivery: `pglive bench --subscribers $SUBSCRIBERS --rate $RATE` as in fanout.sh (RATE=0 is
 # saturation); the CPU (user + system, /proc) of the server and of the load generator is
-# sampled from the client's "subscribed" log line to the end of the send phase, so
-# connecting the subscribers is left out. Idle: a fresh server per
+# sampled from the client's "subscribed" log line (so connecting the subscribers is left
+# out) to the end of the send phase for the server, to the load generator's exit (after
+# the last delivery) for the client. Idle: a fresh server per
 # build, 200 sessions opened and closed first (so the allocator's arenas exist), then RSS
 # before and while $IDLE_SUBSCRIBERS sessions hold. NEW_PGLIVE's `bench` is the client for
 # both builds and applies the migrations.
@@ -43,10 +44,16 @@ ulimit -n "$(ulimit -Hn)"
 start_postgres "$WORK"
 migrate_with "$NEW" "$LOGS"
 
-cpu_ticks() { awk '{print $14 + $15}' "/proc/${1:-$SERVE_PID}/stat"; }
+# cpu_ticks [PID]: user + system ticks of the server (or PID); fails once PID has exited
+# (a zombie's /proc entry no longer holds its times).
+cpu_ticks() { awk '$3 == "Z" {exit 1} {print $14 + $15}' "/proc/${1:-$SERVE_PID}/stat"; }
 rss_kib() { awk '/VmRSS/ {print $2}' "/proc/$SERVE_PID/status"; }
 bench() {
     "$NEW" bench --url "ws://127.0.0.1:$HTTP_PORT/stomp" --destination /topic/bench --login bench --passcode bench "$@"
+}
+# bench_in_background ARGS…: the same, started so that $! is the load generator itself.
+bench_in_background() {
+    "$NEW" bench --url "ws://127.0.0.1:$HTTP_PORT/stomp" --destination /topic/bench --login bench --passcode bench "$@" &
 }
 # serve_with BINARY: a fresh `pglive serve` of that build.
 serve_with() {
@@ -64,13 +71,17 @@ for _ in $(seq 1 "$ROUNDS"); do
         serve_with "$binary"
         load_before=$(uptime | sed 's/.*average: //')
         : >"$LOGS/bench.err"
-        bench --subscribers "$SUBSCRIBERS" --rate "$RATE" --seconds "$SECONDS_PER_RUN" --json >"$LOGS/bench.json" 2>"$LOGS/bench.err" &
+        bench_in_background --subscribers "$SUBSCRIBERS" --rate "$RATE" --seconds "$SECONDS_PER_RUN" --json >"$LOGS/bench.json" 2>"$LOGS/bench.err"
         client=$!
         until grep -q "subscribed" "$LOGS/bench.err" || ! kill -0 "$client" 2>/dev/null; do sleep 0.1; done
+        kill -0 "$client" 2>/dev/null || { log "bench failed: $(tail -3 "$LOGS/bench.err")"; exit 1; }
         t0=$(cpu_ticks); c0=$(cpu_ticks "$client")
         sleep "$SECONDS_PER_RUN"
-        t1=$(cpu_ticks); c1=$(cpu_ticks "$client")
+        t1=$(cpu_ticks)
         load_after=$(uptime | sed 's/.*average: //')
+        # The load generator exits once the last delivery arrived: its last reading counts.
+        c1=$c0
+        while reading=$(cpu_ticks "$client" 2>/dev/null); do c1=$reading; sleep 0.1; done
         wait "$client" || { log "bench failed: $(tail -3 "$LOGS/bench.err")"; exit 1; }
         stop_serve
         seconds() { awk -v a="$1" -v b="$2" -v hz="$HZ" 'BEGIN {printf "%.1f", (b - a) / hz}'; }

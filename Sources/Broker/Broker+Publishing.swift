@@ -52,7 +52,7 @@ extension Broker {
         else {
             return
         }
-        let version = self.sessions.values[session].version
+        let version = self.readSession(at: session) { $0.version }
         let delivery: Delivery
         switch self.subscriptions.values[subscription].offer(event, replayed: replayed, version: version, tails: &tails) {
         case .refused:
@@ -63,7 +63,8 @@ extension Broker {
         case .message(let message):
             delivery = message
         }
-        guard self.sessions.values[session].hasRoom(for: delivery, within: self.configuration) else {
+        let configuration = self.configuration
+        guard self.readSession(at: session, { $0.hasRoom(for: delivery, within: configuration) }) else {
             actions += self.overflow(key, position: event.position)
             return
         }

@@ -49,4 +49,18 @@ extension Broker {
     public func heldFrames(session: String) -> Int {
         self.sessions[session]?.heldFrames ?? 0
     }
+
+    /// Reads from a session's state where it lies. `sessions.values[index].field` copies
+    /// the whole ``OutboundSession`` out first, retaining and releasing everything it
+    /// holds: once per subscriber per event, that was ~7% of the server's CPU in a profile
+    /// at 10k deliveries/s. The `inout` access borrows it in place instead.
+    ///
+    /// - Parameters:
+    ///   - index: Where the session is in ``sessions``.
+    ///   - read: Reads what is wanted; it must not change the session.
+    mutating func readSession<Value>(
+        at index: [String: OutboundSession].Index, _ read: (inout OutboundSession) -> Value
+    ) -> Value {
+        read(&self.sessions.values[index])
+    }
 }

@@ -34,15 +34,15 @@ extension Broker {
     ///   - session: The session id.
     /// - Returns: ``Action/drain(session:)`` when a notice was queued.
     mutating func closeGaps(session: String) -> [Action] {
-        guard let index = self.sessions.index(forKey: session), self.sessions.values[index].mayHaveGaps,
-            self.sessions.values[index].queue.isEmpty
+        guard let index = self.sessions.index(forKey: session),
+            self.readSession(at: index, { $0.mayHaveGaps && $0.queue.isEmpty })
         else {
             return []
         }
-        let version = self.sessions.values[index].version
+        let (version, subscriptionIDs) = self.readSession(at: index) { ($0.version, $0.subscriptionIDs) }
         var actions: [Action] = []
         var gapsLeft = false
-        for id in self.sessions.values[index].subscriptionIDs {
+        for id in subscriptionIDs {
             guard let subscription = self.subscriptions.index(forKey: SubscriptionKey(session: session, id: id)) else {
                 continue
             }

@@ -47,6 +47,7 @@ extension FrameTransport {
 extension EventLoop {
     /// A promise for a transport's write whose outcome goes to a
     /// ``FrameTransport/send(_:completion:)`` completion: `nil` once written, else the error.
+    /// Made on the event loop, the completion is registered without a hop of its own.
     func makeWritePromise(reporting completion: @escaping @Sendable ((any Error)?) -> Void) -> EventLoopPromise<Void> {
         let promise = self.makePromise(of: Void.self)
         promise.futureResult.whenComplete { result in

@@ -14,7 +14,6 @@ struct TCPTransport: FrameTransport {
 
     func send(_ frames: [OutboundFrame], completion: @escaping @Sendable ((any Error)?) -> Void) {
         let channel = self.channel
-        let written = channel.eventLoop.makeWritePromise(reporting: completion)
         var buffers: [ByteBuffer] = []
         buffers.reserveCapacity(frames.count * 2)
         for frame in frames {
@@ -25,6 +24,8 @@ struct TCPTransport: FrameTransport {
         }
         let batch = buffers
         channel.eventLoop.execute {
+            // Made on the event loop: from elsewhere, registering the completion is a hop of its own.
+            let written = channel.eventLoop.makeWritePromise(reporting: completion)
             // Completed with the last buffer: a channel writes its buffers in order.
             for (index, buffer) in batch.enumerated() {
                 channel.write(buffer, promise: index == batch.count - 1 ? written : nil)

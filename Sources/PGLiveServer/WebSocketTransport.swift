@@ -24,8 +24,9 @@ struct WebSocketTransport: FrameTransport {
     func send(_ frames: [OutboundFrame], completion: @escaping @Sendable ((any Error)?) -> Void) {
         let bytes = WebSocketMessages.encode(frames, allocator: self.channel.allocator)
         let channel = self.channel
-        let written = channel.eventLoop.makeWritePromise(reporting: completion)
         channel.eventLoop.execute {
+            // Made on the event loop: from elsewhere, registering the completion is a hop of its own.
+            let written = channel.eventLoop.makeWritePromise(reporting: completion)
             do {
                 // The encoder's context writes towards the socket, past the encoder itself.
                 let encoder = try channel.pipeline.syncOperations.context(handlerType: WebSocketFrameEncoder.self)
