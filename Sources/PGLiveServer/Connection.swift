@@ -44,6 +44,10 @@ struct Connection: Sendable {
         self.eventLoop = eventLoop
     }
 
+    /// Operations (mostly publications) in flight at which the connection stops handling
+    /// the client's input until its publications are stored.
+    static let maxOperationsInFlight = 128
+
     /// The session id.
     var id: String {
         self.session.id
@@ -54,6 +58,11 @@ struct Connection: Sendable {
         switch event {
         case .received(let bytes):
             await self.perform(self.session.receive(bytes, now: .now()))
+            if self.operations.count >= Self.maxOperationsInFlight {
+                // The client's publications queue faster than the database stores them:
+                // stop taking its input (see ``InboundCredit``) until they are stored.
+                await self.lastPublication?.value
+            }
         case .peerClosed:
             self.session.connectionClosed()
             self.closeReason = "the client closed the connection"

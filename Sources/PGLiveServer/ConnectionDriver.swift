@@ -56,6 +56,10 @@ final class ConnectionDriver: Sendable {
     /// closed anyway.
     static let closeHandshakeTimeout = Duration.seconds(5)
 
+    /// Received bytes a connection may hold unhandled before its reader stops reading
+    /// (``InboundCredit``).
+    static let inboundBudget = 256 << 10
+
     /// Serves a connection until it closes. A connection past a ``SessionAdmission`` limit
     /// gets an `ERROR` saying which, and is closed.
     ///
@@ -65,7 +69,7 @@ final class ConnectionDriver: Sendable {
     ///   - transport: Writes to the client.
     ///   - address: The client's IP address, for the per-address limit.
     func run(
-        reading read: @escaping @Sendable (_ deliver: @Sendable (ByteBuffer) -> Void) async throws -> Void,
+        reading read: @escaping @Sendable (_ deliver: @Sendable (ByteBuffer) async -> Void) async throws -> Void,
         transport: some FrameTransport, address: String?
     ) async {
         let refusal = self.admission.admit(address: address)
@@ -88,9 +92,13 @@ final class ConnectionDriver: Sendable {
         await self.hub.register(id, mailbox: mailbox, writer: writer)
         // Detached: it needs none of the caller's task-local values, and copying them
         // takes a task-stack slab that the reader would keep for the connection's life.
+        let credit = InboundCredit(budget: Self.inboundBudget)
         let reader = Task.detached {
             do {
-                try await read { mailbox.yield(.received($0)) }
+                try await read { bytes in
+                    await credit.take(bytes.readableBytes)
+                    mailbox.yield(.received(bytes))
+                }
             } catch {
                 self.logger.debug("reading from the client failed", metadata: ["session": "\(id)", "error": "\(error)"])
             }
@@ -105,6 +113,9 @@ final class ConnectionDriver: Sendable {
         connection.scheduleTick()
         for await event in events {
             await connection.process(event)
+            if case .received(let bytes) = event {
+                credit.release(bytes.readableBytes)
+            }
             if connection.isClosed {
                 break
             }
@@ -118,6 +129,7 @@ final class ConnectionDriver: Sendable {
             reason = "the client took no bytes for \(self.writeTimeout)"
         }
         self.logger.info("session closed", metadata: ["session": "\(id)", "transport": "\(transportName)", "reason": "\(reason)"])
+        credit.close()
         reader.cancel()
         mailbox.finish()
         await self.hub.remove(id)

@@ -100,8 +100,8 @@ enum HTTPServer {
                 reading: { deliver in
                     for try await message in inbound.messages(maxSize: maxMessageSize) {
                         switch message {
-                        case .text(let text): deliver(ByteBuffer(string: text))
-                        case .binary(let bytes): deliver(bytes)
+                        case .text(let text): await deliver(ByteBuffer(string: text))
+                        case .binary(let bytes): await deliver(bytes)
                         }
                     }
                 },

@@ -51,7 +51,7 @@ struct STOMPTCPServer: Service {
             await driver.run(
                 reading: { deliver in
                     for try await bytes in inbound {
-                        deliver(bytes)
+                        await deliver(bytes)
                     }
                 },
                 transport: TCPTransport(channel: connection.channel),
