@@ -13,6 +13,8 @@ struct OpenTransaction: Sendable {
 
     /// The queued frames, in frame order.
     var frames: [QueuedFrame] = []
+    /// The body bytes of the queued `SEND`s.
+    var bodyBytes = 0
 
     /// The queued `SEND`s, in frame order.
     var publications: [STOMPSession.Publication] {

@@ -29,6 +29,9 @@ extension STOMPSession {
         public var maxOpenTransactions: Int
         /// The most `SEND`, `ACK` and `NACK` frames one transaction may queue.
         public var maxTransactionFrames: Int
+        /// The most body bytes of `SEND` frames a session's open transactions may hold
+        /// together until their `COMMIT` or `ABORT`.
+        public var maxTransactionBytes: Int
         /// The parser's frame size limits.
         public var limits: STOMPLimits
         /// How long a new connection may take to send `CONNECT` and be authenticated before
@@ -48,6 +51,9 @@ extension STOMPSession {
         ///   - maxUnackedMessages: Unacknowledged messages per subscription; 1000 by default.
         ///   - maxOpenTransactions: Open transactions per session; 16 by default.
         ///   - maxTransactionFrames: Frames queued per transaction; 1000 by default.
+        ///   - maxTransactionBytes: `SEND` body bytes held by a session's open transactions;
+        ///     16 MiB by default (without it, 16 transactions of 1,000 frames of 1 MiB
+        ///     could hold 16 GiB).
         ///   - limits: The parser's limits; ``STOMPLimits`` defaults when omitted.
         ///   - connectTimeout: How long a connection may wait before `CONNECTED`; 10 s by default.
         ///   - sendRate: The `SEND` rate limit; 1000 per second with bursts of 1000 by default.
@@ -60,6 +66,7 @@ extension STOMPSession {
             maxUnackedMessages: Int = 1_000,
             maxOpenTransactions: Int = 16,
             maxTransactionFrames: Int = 1_000,
+            maxTransactionBytes: Int = 16 << 20,
             limits: STOMPLimits = STOMPLimits(),
             connectTimeout: TimeAmount? = .seconds(10),
             sendRate: RateLimit? = RateLimit(perSecond: 1_000, burst: 1_000)
@@ -72,6 +79,7 @@ extension STOMPSession {
             self.maxUnackedMessages = maxUnackedMessages
             self.maxOpenTransactions = maxOpenTransactions
             self.maxTransactionFrames = maxTransactionFrames
+            self.maxTransactionBytes = maxTransactionBytes
             self.limits = limits
             self.connectTimeout = connectTimeout
             self.sendRate = sendRate

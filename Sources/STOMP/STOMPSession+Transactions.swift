@@ -33,13 +33,21 @@ extension STOMPSession {
         return .immediate([])
     }
 
-    /// Queues a `SEND`, `ACK` or `NACK` in an open transaction.
+    /// Queues a `SEND`, `ACK` or `NACK` in an open transaction, within the frame count
+    /// per transaction and the body bytes all open transactions hold.
     mutating func queue(_ frame: OpenTransaction.QueuedFrame, in id: String) throws(STOMPSessionError) {
         guard var transaction = self.transactions[id] else {
             throw .unknownTransaction(id)
         }
         guard transaction.frames.count < self.configuration.maxTransactionFrames else {
             throw .limitExceeded(.transactionFrames, maximum: self.configuration.maxTransactionFrames)
+        }
+        if case .publication(let publication) = frame {
+            let held = self.transactions.values.reduce(0) { $0 + $1.bodyBytes }
+            guard held + publication.body.readableBytes <= self.configuration.maxTransactionBytes else {
+                throw .limitExceeded(.transactionBytes, maximum: self.configuration.maxTransactionBytes)
+            }
+            transaction.bodyBytes += publication.body.readableBytes
         }
         transaction.frames.append(frame)
         self.transactions[id] = transaction

@@ -11,6 +11,9 @@ public enum STOMPSessionLimit: String, Sendable, Hashable, CaseIterable {
     case openTransactions = "open transaction count"
     /// Frames queued in one transaction (``STOMPSession/Configuration/maxTransactionFrames``).
     case transactionFrames = "transaction frame count"
+    /// `SEND` body bytes held by a session's open transactions
+    /// (``STOMPSession/Configuration/maxTransactionBytes``).
+    case transactionBytes = "transaction byte count"
     /// Bytes held while `CONNECT` is being authenticated
     /// (``STOMPLimits/maxBufferedByteCount`` of ``STOMPSession/Configuration/limits``).
     case inputDuringAuthentication = "input during authentication"

@@ -142,6 +142,24 @@ struct SessionTransactionTests {
         )
     }
 
+    @Test("body bytes held by all open transactions together are limited; COMMIT and ABORT free them")
+    func transactionByteLimit() {
+        var session = STOMPSession.connected(
+            configuration: STOMPSession.Configuration(serverVersion: "0.1.0", maxTransactionBytes: 10)
+        )
+        let begin = "BEGIN\ntransaction:t\n\n\0BEGIN\ntransaction:u\n\n\0"
+        let sends = "SEND\ndestination:/topic/a\ntransaction:t\n\n12345\0SEND\ndestination:/topic/a\ntransaction:u\n\n12345\0"
+        #expect(session.receive(begin + sends) == [])
+        // Ten bytes are held; an aborted transaction gives its five back.
+        #expect(session.receive("ABORT\ntransaction:u\n\n\0SEND\ndestination:/topic/a\ntransaction:t\n\n12345\0") == [])
+        #expect(
+            session.receive("SEND\ndestination:/topic/a\ntransaction:t\n\n1\0") == [
+                .error("transaction byte count limit exceeded", "The session's transaction byte count would exceed the limit of 10."),
+                .close(.limitExceeded(.transactionBytes, maximum: 10)),
+            ]
+        )
+    }
+
     @Test("a failed commit: ERROR with the COMMIT's receipt-id; its ACKs never take effect")
     func commitFailed() {
         var session = STOMPSession.connected()
