@@ -8,6 +8,12 @@ import Testing
 /// A client cannot make the server buffer its input without bound: when the server cannot
 /// write its answers (the client does not read) or store its publications (the database
 /// is slower than its SENDs), the server stops reading and TCP pushes back on the client.
+///
+/// Each test writes the same bytes over and over and expects the writes to stop being
+/// accepted (the kernel's buffers full, the server not reading) rather than a fixed figure,
+/// so a slow machine cannot make it pass or fail. Measured when each stopped: ~8 MiB over
+/// TCP, ~10 MiB over WebSocket, ~4.5 MiB of SENDs; without the fix the same clients got
+/// 830–1,050 MiB, 34 MiB and 67 MiB into the server in 5 s, and kept going.
 @Suite(.serialized) struct InboundBackpressureTests {
     @Test func aClientThatWritesButNeverReadsIsPushedBackByTCP() async throws {
         let server = try await TestServer(database: TestServer.sharedDatabase.value) { $0.writeTimeout = .seconds(60) }
@@ -22,26 +28,27 @@ import Testing
             .encode(version: .v1_2, into: &connect)
         try await channel.writeAndFlush(connect).get()
 
-        // BEGIN and ABORT with receipts: each costs the server a RECEIPT and no database work.
         var chunk = ByteBuffer()
-        for index in 0..<500 {
-            STOMPFrame(.begin, headers: ["transaction": "t\(index)", "receipt": "b\(index)"]).encode(version: .v1_2, into: &chunk)
-            STOMPFrame(.abort, headers: ["transaction": "t\(index)", "receipt": "a\(index)"]).encode(version: .v1_2, into: &chunk)
+        for frame in Self.framesWithReceipts {
+            frame.encode(version: .v1_2, into: &chunk)
         }
-        let written = Written()
-        let writer = Task {
-            while !Task.isCancelled {
-                try await channel.writeAndFlush(chunk).get()
-                written.add(chunk.readableBytes)
-            }
+        try await Self.expectPushedBack(writing: chunk, to: channel)
+    }
+
+    @Test func aWebSocketClientThatWritesButNeverReadsIsPushedBackToo() async throws {
+        let server = try await TestServer(database: TestServer.sharedDatabase.value) { $0.writeTimeout = .seconds(60) }
+        defer { Task { await server.stop() } }
+        let client = try await WebSocketTestClient(port: server.httpPort, subprotocols: ["v12.stomp"])
+        defer { client.channel.close(promise: nil) }
+        try await client.channel.setOption(.autoRead, value: false).get()
+        try await client.send("CONNECT\naccept-version:1.2\nhost:localhost\nlogin:alice\npasscode:secret\n\n\0")
+
+        var frames = ByteBuffer()
+        for frame in Self.framesWithReceipts {
+            frame.encode(version: .v1_2, into: &frames)
         }
-        try await Task.sleep(for: .seconds(5))
-        writer.cancel()
-        let total = written.total
-        #expect(total > 0)
-        // Measured: ~8 MiB (the socket buffers both ways, the reader's budget) against
-        // 1,050 MiB when the server read without limit.
-        #expect(total < 64 << 20, "the server took \(total >> 20) MiB from a client that read none of its answers")
+        let message = WebSocketTestClient.frame(bytes: Array(buffer: frames), opcode: 1)
+        try await Self.expectPushedBack(writing: message, to: client.channel)
     }
 
     @Test func aPublisherFasterThanTheDatabaseIsPushedBackByTCP() async throws {
@@ -65,34 +72,51 @@ import Testing
         }
         try await Deadline.waitUntil("the log's lock") { locked.released.withLock { $0 } }
 
+        // This client reads: only its publications are stuck.
         let client = try await STOMPTestClient.connected(port: server.stompPort)
         var chunk = ByteBuffer()
         for _ in 0..<64 {
             STOMPFrame(.send, headers: ["destination": "/topic/flood"], body: ByteBuffer(repeating: UInt8(ascii: "x"), count: 1_024))
                 .encode(version: .v1_2, into: &chunk)
         }
-        let written = Written()
-        let writer = Task {
-            while !Task.isCancelled {
-                try await client.channel.writeAndFlush(chunk).get()
-                written.add(chunk.readableBytes)
-            }
-        }
-        try await Task.sleep(for: .seconds(5))
-        writer.cancel()
+        defer { release.released.withLock { $0 = true } }
+        try await Self.expectPushedBack(writing: chunk, to: client.channel)
         release.released.withLock { $0 = true }
         try await holder.value
-        let total = written.total
-        #expect(total > 0)
-        // Measured: ~4.5 MiB (socket buffers, 128 SENDs, the reader's budget) against 67 MiB
-        // with no limit on publications in flight, which grows for as long as the client writes.
-        #expect(total < 16 << 20, "the server took \(total >> 20) MiB of SENDs while none could be stored")
     }
-}
 
-/// Bytes a writer task got accepted, read from another task.
-final class Written: Sendable {
-    private let bytes = Atomic(0)
-    func add(_ count: Int) { bytes.add(count, ordering: .relaxed) }
-    var total: Int { bytes.load(ordering: .relaxed) }
+    /// BEGIN and ABORT with receipts: each costs the server a RECEIPT and no database work.
+    static let framesWithReceipts: [STOMPFrame] = (0..<500).flatMap { index in
+        [
+            STOMPFrame(.begin, headers: ["transaction": "t\(index)", "receipt": "b\(index)"]),
+            STOMPFrame(.abort, headers: ["transaction": "t\(index)", "receipt": "a\(index)"]),
+        ]
+    }
+
+    /// Writes `chunk` to `channel` again and again until the writes stop being accepted for
+    /// a second; fails if they are still accepted after 30 s.
+    static func expectPushedBack(writing chunk: ByteBuffer, to channel: any Channel) async throws {
+        let written = Atomic(0)
+        let writer = Task {
+            while !Task.isCancelled {
+                try await channel.writeAndFlush(chunk).get()
+                written.add(chunk.readableBytes, ordering: .relaxed)
+            }
+        }
+        defer { writer.cancel() }
+        var last = -1
+        var unchangedSince = ContinuousClock.now
+        let deadline = ContinuousClock.now + .seconds(30)
+        while ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(100))
+            let now = written.load(ordering: .relaxed)
+            if now != last {
+                (last, unchangedSince) = (now, .now)
+            } else if ContinuousClock.now - unchangedSince >= .seconds(1) {
+                #expect(now > 0)
+                return
+            }
+        }
+        Issue.record("the server still took the client's bytes after 30 s: \(last >> 20) MiB")
+    }
 }
