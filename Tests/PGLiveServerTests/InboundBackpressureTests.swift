@@ -80,7 +80,8 @@ import Testing
                 .encode(version: .v1_2, into: &chunk)
         }
         defer { release.released.withLock { $0 = true } }
-        try await Self.expectPushedBack(writing: chunk, to: client.channel)
+        // Without the limit on publications in flight, the server took SENDs for ~30 s.
+        try await Self.expectPushedBack(writing: chunk, to: client.channel, within: 32 << 20)
         release.released.withLock { $0 = true }
         try await holder.value
     }
@@ -94,8 +95,8 @@ import Testing
     }
 
     /// Writes `chunk` to `channel` again and again until the writes stop being accepted for
-    /// a second; fails if they are still accepted after 30 s.
-    static func expectPushedBack(writing chunk: ByteBuffer, to channel: any Channel) async throws {
+    /// a second; fails if they are still accepted after 30 s, or stopped only past `limit` bytes.
+    static func expectPushedBack(writing chunk: ByteBuffer, to channel: any Channel, within limit: Int = 64 << 20) async throws {
         let written = Atomic(0)
         let writer = Task {
             while !Task.isCancelled {
@@ -114,6 +115,7 @@ import Testing
                 (last, unchangedSince) = (now, .now)
             } else if ContinuousClock.now - unchangedSince >= .seconds(1) {
                 #expect(now > 0)
+                #expect(now <= limit, "pushed back only after \(now >> 20) MiB")
                 return
             }
         }
