@@ -58,10 +58,16 @@ struct Connection: Sendable {
         switch event {
         case .received(let bytes):
             await self.perform(self.session.receive(bytes, now: .now()))
-            if self.operations.count >= Self.maxOperationsInFlight {
+            if self.operations.count >= Self.maxOperationsInFlight, let last = self.lastPublication {
                 // The client's publications queue faster than the database stores them:
-                // stop taking its input (see ``InboundCredit``) until they are stored.
-                await self.lastPublication?.value
+                // stop taking its input (see ``InboundCredit``) until they are stored. If
+                // the connection is cancelled meanwhile (shutdown), so are they.
+                let operations = Array(self.operations.values)
+                await withTaskCancellationHandler {
+                    await last.value
+                } onCancel: {
+                    operations.forEach { $0.cancel() }
+                }
             }
         case .peerClosed:
             self.session.connectionClosed()
