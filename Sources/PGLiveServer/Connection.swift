@@ -58,16 +58,8 @@ struct Connection: Sendable {
         switch event {
         case .received(let bytes):
             await self.perform(self.session.receive(bytes, now: .now()))
-            if self.operations.count >= Self.maxOperationsInFlight, let last = self.lastPublication {
-                // The client's publications queue faster than the database stores them:
-                // stop taking its input (see ``InboundCredit``) until they are stored. If
-                // the connection is cancelled meanwhile (shutdown), so are they.
-                let operations = Array(self.operations.values)
-                await withTaskCancellationHandler {
-                    await last.value
-                } onCancel: {
-                    operations.forEach { $0.cancel() }
-                }
+            if self.operations.count >= Self.maxOperationsInFlight {
+                await self.waitForPublications()
             }
         case .peerClosed:
             self.session.connectionClosed()
@@ -117,6 +109,25 @@ struct Connection: Sendable {
         let mailbox = self.mailbox
         self.timer = self.eventLoop.scheduleTask(deadline: deadline) {
             mailbox.yield(.tick)
+        }
+    }
+
+    /// Waits until the client's publications in flight are stored: they queue faster than
+    /// the database stores them, so the client's input waits (see ``InboundCredit``). If
+    /// the connection is cancelled meanwhile (shutdown), so are they.
+    ///
+    /// Not inlined: its frame would enlarge ``handle(_:)``'s, which every idle session's
+    /// long-lived task keeps.
+    @inline(never)
+    private func waitForPublications() async {
+        guard let last = self.lastPublication else {
+            return
+        }
+        let operations = Array(self.operations.values)
+        await withTaskCancellationHandler {
+            await last.value
+        } onCancel: {
+            operations.forEach { $0.cancel() }
         }
     }
 

@@ -65,7 +65,8 @@ final class ConnectionDriver: Sendable {
     ///
     /// - Parameters:
     ///   - read: Reads the client's bytes, handing each chunk to its argument, until the
-    ///     client closes; called once, in a task of its own.
+    ///     client closes; called once, in a task of its own. Handing a chunk waits while
+    ///     the connection has too much unhandled (``InboundCredit``).
     ///   - transport: Writes to the client.
     ///   - address: The client's IP address, for the per-address limit.
     func run(
@@ -96,8 +97,12 @@ final class ConnectionDriver: Sendable {
         let reader = Task.detached {
             do {
                 try await read { bytes in
-                    await credit.take(bytes.readableBytes)
+                    let hasRoom = credit.take(bytes.readableBytes)
                     mailbox.yield(.received(bytes))
+                    if !hasRoom {
+                        // Only then: the common path does not suspend.
+                        await credit.waitForRoom()
+                    }
                 }
             } catch {
                 self.logger.debug("reading from the client failed", metadata: ["session": "\(id)", "error": "\(error)"])
@@ -113,9 +118,7 @@ final class ConnectionDriver: Sendable {
         connection.scheduleTick()
         for await event in events {
             await connection.process(event)
-            if case .received(let bytes) = event {
-                credit.release(bytes.readableBytes)
-            }
+            credit.handled(event)
             if connection.isClosed {
                 break
             }

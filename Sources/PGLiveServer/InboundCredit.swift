@@ -1,56 +1,78 @@
 import Synchronization
 
 /// How many of a client's received bytes its connection has not handled yet. The reader
-/// waits while they reach the budget, so a client whose input the connection cannot keep
-/// up with (its answers cannot be written because it does not read, its publications are
-/// slower than its SENDs) is pushed back by TCP instead of filling the server's memory.
+/// stops reading while they reach the budget, so a client whose input the connection
+/// cannot keep up with (its answers cannot be written because it does not read, its
+/// publications are slower than its SENDs) is pushed back by TCP instead of filling the
+/// server's memory.
 ///
 /// Without it, a client that wrote frames with receipts and never read got 1 GiB into
 /// the server in 5 s (`InboundBackpressureTests`).
 ///
 /// One reader waits at a time; ``close()`` lets it go for good.
 final class InboundCredit: Sendable {
-    /// Unhandled bytes at which the reader waits.
-    let budget: Int
-    private let state = Mutex(State())
+    private let state: Mutex<State>
 
     private struct State {
+        /// Unhandled bytes at which the reader waits.
+        let budget: Int
         var outstanding = 0
         var reader: CheckedContinuation<Void, Never>?
         var isClosed = false
+
+        var hasRoom: Bool {
+            self.isClosed || self.outstanding < self.budget
+        }
     }
 
     /// Creates the credit of a new connection.
     ///
     /// - Parameters:
-    ///   - budget: Unhandled bytes at which the reader waits; a chunk larger than the
-    ///     budget still passes once nothing else is outstanding.
+    ///   - budget: Unhandled bytes at which the reader waits.
     init(budget: Int) {
-        self.budget = budget
+        self.state = Mutex(State(budget: budget))
     }
 
-    /// Waits while the budget is used up, then counts `bytes` as handed to the connection.
-    func take(_ bytes: Int) async {
+    /// Counts `bytes` as handed to the connection; returns whether the reader may read on
+    /// without ``waitForRoom()``.
+    func take(_ bytes: Int) -> Bool {
+        self.state.withLock { state in
+            state.outstanding += bytes
+            return state.hasRoom
+        }
+    }
+
+    /// Waits until the connection has handled enough to fall below the budget.
+    func waitForRoom() async {
         await withCheckedContinuation { continuation in
-            let mayGo = self.state.withLock { state in
-                guard state.isClosed || state.outstanding < self.budget else {
+            let hasRoom = self.state.withLock { state in
+                if !state.hasRoom {
                     state.reader = continuation
-                    return false
                 }
-                return true
+                return state.hasRoom
             }
-            if mayGo {
+            if hasRoom {
                 continuation.resume()
             }
         }
-        self.state.withLock { $0.outstanding += bytes }
+    }
+
+    /// Counts a received chunk as handled once the connection handled `event`.
+    ///
+    /// Not inlined: the chunk's binding would enlarge the connection loop's frame, which
+    /// every idle session's long-lived task keeps.
+    @inline(never)
+    func handled(_ event: ConnectionEvent) {
+        if case .received(let bytes) = event {
+            self.release(bytes.readableBytes)
+        }
     }
 
     /// Counts `bytes` as handled; wakes the reader once they fall below the budget.
-    func release(_ bytes: Int) {
+    private func release(_ bytes: Int) {
         let reader = self.state.withLock { state -> CheckedContinuation<Void, Never>? in
             state.outstanding -= bytes
-            guard state.outstanding < self.budget else {
+            guard state.hasRoom else {
                 return nil
             }
             defer { state.reader = nil }
