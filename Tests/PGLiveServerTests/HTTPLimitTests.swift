@@ -25,30 +25,12 @@ import Testing
         return inbox
     }
 
-    /// A flag the test flips to let a blocking holder go on.
-    final class Release: Sendable {
-        let released = Mutex(false)
-    }
-
     @Test func anExportPastTheStreamLimitGets503WithRetryAfterUntilASlotFrees() async throws {
         let server = try await SessionLimitTests.server(topic: "limit_streams") { $0.history.maxConcurrentExports = 1 }
         defer { Task { await server.stop() } }
         try await server.sql("INSERT INTO limit_streams SELECT generate_series(1, 10)")
         // The first export's query waits on this lock, holding the only slot.
-        let release = Release()
-        let database = server.database
-        let locked = Release()
-        let holder = Task {
-            try await blocking {
-                let connection = try database.connect()
-                try connection.execute("BEGIN")
-                try connection.execute("LOCK TABLE limit_streams IN ACCESS EXCLUSIVE MODE")
-                locked.released.withLock { $0 = true }
-                while !release.released.withLock({ $0 }) { usleep(10_000) }
-                try connection.execute("COMMIT")
-            }
-        }
-        try await Deadline.waitUntil("the table lock") { locked.released.withLock { $0 } }
+        let lock = try await HeldTableLock("limit_streams", mode: "ACCESS EXCLUSIVE", in: server.database)
         let path = "/api/v1/topics/limit_streams/rows?format=ndjson"
         let first = Task { try await RawHTTP.get(path, port: server.httpPort, headers: [Self.basicAlice]) }
         try await Deadline.waitUntil("the first export to wait on the lock") {
@@ -62,8 +44,7 @@ import Testing
         // JSON pages do not stream and are not limited (the log is not locked; the table is).
         #expect(try await RawHTTP.get("/api/v1/topics/limit_streams/events", port: server.httpPort, headers: [Self.basicAlice]).status == 200)
 
-        release.released.withLock { $0 = true }
-        try await holder.value
+        try await lock.release()
         let finished = try await first.value
         #expect(finished.status == 200)
         #expect(finished.body.split(separator: "\n").count == 10)

@@ -58,19 +58,7 @@ import Testing
         defer { Task { await server.stop() } }
         try await server.sql("SELECT pglive.create_topic('flood')")
         // Every publication waits on this lock until the end of the test.
-        let locked = HTTPLimitTests.Release()
-        let release = HTTPLimitTests.Release()
-        let holder = Task {
-            try await blocking {
-                let connection = try database.connect()
-                try connection.execute("BEGIN")
-                try connection.execute("LOCK TABLE pglive.events IN EXCLUSIVE MODE")
-                locked.released.withLock { $0 = true }
-                while !release.released.withLock({ $0 }) { usleep(10_000) }
-                try connection.execute("COMMIT")
-            }
-        }
-        try await Deadline.waitUntil("the log's lock") { locked.released.withLock { $0 } }
+        let lock = try await HeldTableLock("pglive.events", mode: "EXCLUSIVE", in: database)
 
         // This client reads: only its publications are stuck.
         let client = try await STOMPTestClient.connected(port: server.stompPort)
@@ -79,11 +67,15 @@ import Testing
             STOMPFrame(.send, headers: ["destination": "/topic/flood"], body: ByteBuffer(repeating: UInt8(ascii: "x"), count: 1_024))
                 .encode(version: .v1_2, into: &chunk)
         }
-        defer { release.released.withLock { $0 = true } }
         // Without the limit on publications in flight, the server took SENDs for ~30 s.
-        try await Self.expectPushedBack(writing: chunk, to: client.channel, within: 32 << 20)
-        release.released.withLock { $0 = true }
-        try await holder.value
+        var failure: (any Error)?
+        do {
+            try await Self.expectPushedBack(writing: chunk, to: client.channel, within: 32 << 20)
+        } catch {
+            failure = error
+        }
+        try await lock.release()
+        if let failure { throw failure }
     }
 
     /// BEGIN and ABORT with receipts: each costs the server a RECEIPT and no database work.
