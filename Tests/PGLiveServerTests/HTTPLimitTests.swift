@@ -2,10 +2,8 @@ import Foundation
 import NIOCore
 import NIOPosix
 import PGLiveServer
-import PostgresLibPQ
 import PostgresTestSupport
 import STOMP
-import Synchronization
 import Testing
 
 /// The HTTP port's limits over real sockets: concurrent exports, the first request head's
