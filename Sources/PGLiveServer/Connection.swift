@@ -115,10 +115,6 @@ struct Connection: Sendable {
     /// Waits until the client's publications in flight are stored: they queue faster than
     /// the database stores them, so the client's input waits (see ``InboundCredit``). If
     /// the connection is cancelled meanwhile (shutdown), so are they.
-    ///
-    /// Not inlined: its frame would enlarge ``handle(_:)``'s, which every idle session's
-    /// long-lived task keeps.
-    @inline(never)
     private func waitForPublications() async {
         guard let last = self.lastPublication else {
             return
