@@ -54,9 +54,17 @@ final class WebSocketTestClient: Sendable {
                 bytes.moveReaderIndex(forwardBy: text.utf8.distance(from: text.startIndex, to: end.upperBound))
                 return String(text[..<end.lowerBound]).lowercased()
             }
-            return head != nil
+            return head != nil || inbox.isClosed
         }
-        responseHead = head!
+        guard let head else {
+            throw ClosedBeforeUpgrade()
+        }
+        responseHead = head
+    }
+
+    /// The server closed the connection without answering the upgrade request.
+    struct ClosedBeforeUpgrade: Error, CustomStringConvertible {
+        var description: String { "the server closed the connection without answering the upgrade request" }
     }
 
     /// Sends one masked WebSocket message.
