@@ -105,7 +105,7 @@ struct Bench: AsyncParsableCommand {
     private static func holdIdle(seconds: Int, logger: Logger) async {
         logger.info("holding idle subscriptions", metadata: ["seconds": "\(seconds)", "stop": "Ctrl-C"])
         let (ended, end) = AsyncStream<Void>.makeStream()
-        let stop = ShutdownSignal()
+        let stop = await ShutdownSignal.trap()
         let signal = Task {
             await stop.wait()
             end.yield()

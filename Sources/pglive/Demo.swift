@@ -53,7 +53,7 @@ struct Demo: AsyncParsableCommand {
         log.logLevel = .info
         let logger = log
         let console = MigrateConsole(json: false)
-        let stop = ShutdownSignal()
+        let stop = await ShutdownSignal.trap()
         let server = try databaseURL == nil
             ? PrivatePostgresServer.start(options: .init(directory: dataDir), logger: logger)
             : nil

@@ -98,7 +98,7 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let stop = ShutdownSignal()
+        let stop = await ShutdownSignal.trap()
         var logger = Logger(label: "pglive.serve")
         logger.logLevel = logLevel
         var configuration = ServerConfiguration(

@@ -10,7 +10,7 @@ enum ServerLauncher {
     /// Runs the server until SIGTERM or SIGINT.
     ///
     /// ```swift
-    /// let stop = ShutdownSignal()
+    /// let stop = await ShutdownSignal.trap()
     /// try await ServerLauncher.run(configuration, logger: logger, stop: stop) { http, stomp in print("ready on \(http)") }
     /// ```
     ///

@@ -11,7 +11,7 @@ import Synchronization
 /// the first handler and seen by nobody, and the demo ran on.
 ///
 /// ```swift
-/// let stop = ShutdownSignal()
+/// let stop = await ShutdownSignal.trap()
 /// let server = try PrivatePostgresServer.start(logger: logger)
 /// defer { server.stop() }
 /// if stop.received { return }
@@ -27,17 +27,33 @@ final class ShutdownSignal: Sendable {
     private let state = Mutex(State())
     private let sources: Mutex<[any DispatchSourceSignal]>
 
-    /// Starts trapping SIGINT and SIGTERM; from now on they no longer kill the process.
-    init() {
+    /// Traps SIGINT and SIGTERM and returns once the trap is in place: from then on they no
+    /// longer kill the process. (Dispatch installs its handler asynchronously; a signal in
+    /// between still has its default effect rather than being lost.)
+    static func trap() async -> ShutdownSignal {
+        let trapped = ShutdownSignal()
+        let sources = trapped.sources.withLock { $0 }
+        for source in sources {
+            await withCheckedContinuation { (registered: CheckedContinuation<Void, Never>) in
+                source.setRegistrationHandler { registered.resume() }
+                source.resume()
+            }
+        }
+        return trapped
+    }
+
+    private init() {
         let queue = DispatchQueue(label: "pglive.shutdown-signal")
         sources = Mutex([SIGINT, SIGTERM].map { number in
+            #if canImport(Darwin)
+            // kqueue sees only signals that are otherwise ignored.
             signal(number, SIG_IGN)
+            #endif
             return DispatchSource.makeSignalSource(signal: number, queue: queue)
         })
         sources.withLock { sources in
             for source in sources {
                 source.setEventHandler { [weak self] in self?.record() }
-                source.resume()
             }
         }
     }
