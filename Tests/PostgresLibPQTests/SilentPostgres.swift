@@ -39,18 +39,27 @@ final class SilentPostgres: Sendable {
     /// Whether a statement came after the connection's `SET` (and got no answer).
     var receivedAStatement: Bool { statements.load(ordering: .sequentiallyConsistent) > 1 }
 
-    /// Stops listening (resetting waiting connections) and closes the client's connection.
+    /// Stops listening (resetting waiting connections) and ends the client's connection.
     func close() {
         shutdown(listener, Int32(SHUT_RDWR))
         Glibc.close(listener)
-        if let client = client.withLock({ $0 }) { shutdown(client, Int32(SHUT_RDWR)) }
+        // Under the lock: once the serving thread has closed the descriptor, its number may
+        // already be another socket of this process.
+        client.withLock { client in
+            if let client { shutdown(client, Int32(SHUT_RDWR)) }
+        }
     }
 
     private func serve() {
         let connection = accept(listener, nil, nil)
         guard connection >= 0 else { return }
         client.withLock { $0 = connection }
-        defer { Glibc.close(connection) }
+        defer {
+            client.withLock { client in
+                client = nil
+                Glibc.close(connection)
+            }
+        }
         // The startup message: its length, then the rest.
         guard let length = readLength(connection), read(connection, count: length - 4) != nil else { return }
         // AuthenticationOk, BackendKeyData, ReadyForQuery.
