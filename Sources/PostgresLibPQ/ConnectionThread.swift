@@ -125,6 +125,10 @@ private final class JobQueue: Sendable {
 
 /// Where one job stands, so a cancel request reaches only the statement it was meant for
 /// and a job it does not end is cut off.
+///
+/// The job's socket is held as a duplicate descriptor, closed when the job finishes: libpq
+/// closes its own descriptor when it sees the connection fail, and that number may then
+/// name another socket of the process, which shutting it down would break.
 private final class LeaseCancellation: Sendable {
     /// What cancelling did to a job that ran.
     enum Outcome: Equatable {
@@ -144,11 +148,12 @@ private final class LeaseCancellation: Sendable {
         case cancelling(socket: Int32)
         /// The job runs and its cancel request was sent.
         case cancelled(socket: Int32)
+        /// The job runs and its socket was shut down.
+        case severed(socket: Int32)
         /// The job is done and waits for its cancel request to be sent.
         case settling
         /// The job is done and its cancel request was sent.
         case settled
-        case severed
         case skipped
         case finished
     }
@@ -166,11 +171,14 @@ private final class LeaseCancellation: Sendable {
     /// Marks the job started on a connection using `socket`; `false` if it was cancelled
     /// before it began.
     func start(socket: Int32) -> Bool {
-        phase.withLock { phase in
+        let duplicate = socket >= 0 ? fcntl(socket, F_DUPFD_CLOEXEC, 0) : -1
+        let started = phase.withLock { phase in
             guard case .pending = phase else { return false }
-            phase = .running(socket: socket)
+            phase = .running(socket: duplicate)
             return true
         }
+        if !started { Self.close(duplicate) }
+        return started
     }
 
     /// Marks the job finished; says what cancelling did while it ran. If a cancel request is
@@ -178,7 +186,8 @@ private final class LeaseCancellation: Sendable {
     /// counts as cancelled by it.
     func finish() -> Outcome {
         let waiting = phase.withLock { phase in
-            guard case .cancelling = phase else { return false }
+            guard case .cancelling(let socket) = phase else { return false }
+            Self.close(socket)
             phase = .settling
             return true
         }
@@ -186,9 +195,21 @@ private final class LeaseCancellation: Sendable {
         return phase.withLock { phase in
             defer { phase = .finished }
             switch phase {
-            case .cancelled, .settled: return .delivered
-            case .cancelling, .settling, .severed: return .unsettled
-            case .pending, .running, .skipped, .finished: return .none
+            case .running(let socket):
+                Self.close(socket)
+                return .none
+            case .cancelled(let socket):
+                Self.close(socket)
+                return .delivered
+            case .cancelling(let socket), .severed(let socket):
+                Self.close(socket)
+                return .unsettled
+            case .settled:
+                return .delivered
+            case .settling:
+                return .unsettled
+            case .pending, .skipped, .finished:
+                return .none
             }
         }
     }
@@ -205,7 +226,7 @@ private final class LeaseCancellation: Sendable {
             case .running(let socket):
                 phase = .cancelling(socket: socket)
                 return true
-            case .cancelling, .cancelled, .settling, .settled, .severed, .skipped, .finished:
+            case .cancelling, .cancelled, .severed, .settling, .settled, .skipped, .finished:
                 return false
             }
         }
@@ -223,18 +244,21 @@ private final class LeaseCancellation: Sendable {
         requestSent.signal()
     }
 
-    /// Shuts the socket down if the job still runs: libpq's blocking call then fails at
-    /// once. The descriptor is still the connection's, which closes only after its job.
+    /// Shuts the socket down if the job still runs: libpq's blocking call then fails at once.
     private func sever() {
         phase.withLock { phase in
             switch phase {
             case .cancelling(let socket), .cancelled(let socket):
-                _ = shutdown(socket, Int32(SHUT_RDWR))
-                phase = .severed
+                if socket >= 0 { _ = shutdown(socket, Int32(SHUT_RDWR)) }
+                phase = .severed(socket: socket)
             default:
                 break
             }
         }
+    }
+
+    private static func close(_ socket: Int32) {
+        if socket >= 0 { _ = Glibc.close(socket) }
     }
 
     private static func dispatchInterval(_ duration: Duration) -> DispatchTimeInterval {
