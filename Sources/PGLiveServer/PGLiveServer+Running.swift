@@ -6,9 +6,9 @@ import ServiceLifecycle
 import UnixSignals
 
 extension PGLiveServer {
-    /// Runs the server until a shutdown signal (graceful: every session gets an `ERROR`
-    /// "server shutting down", then the endpoints close) or until the calling task is
-    /// cancelled.
+    /// Runs the server until a shutdown signal or stop request (graceful: every session gets
+    /// an `ERROR` "server shutting down", then the endpoints close) or until the calling
+    /// task is cancelled.
     ///
     /// ```swift
     /// try await server.run { endpoint, port in print("\(endpoint) on \(port)") }
@@ -16,12 +16,16 @@ extension PGLiveServer {
     ///
     /// - Parameters:
     ///   - gracefulShutdownSignals: The signals that shut the server down; SIGTERM and SIGINT by default.
+    ///     A caller that traps them itself from an earlier moment passes `[]` and `stopWhen`.
     ///   - onListening: Told each endpoint's bound port once it listens.
+    ///   - stopWhen: When it returns, the server shuts down as on a signal (also if it
+    ///     returned before the server was up); it must return when its task is cancelled.
     /// - Throws: ``ServerError/database(_:)`` when the database cannot be read at startup,
     ///   or what an endpoint threw (e.g. its port is taken).
     public func run(
         gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint],
-        onListening: @escaping @Sendable (Endpoint, Int) async -> Void = { _, _ in }
+        onListening: @escaping @Sendable (Endpoint, Int) async -> Void = { _, _ in },
+        stopWhen: (@Sendable () async -> Void)? = nil
     ) async throws {
         let configuration = self.configuration
         let pool = PostgresPool(
@@ -66,7 +70,17 @@ extension PGLiveServer {
         groupConfiguration.maximumGracefulShutdownDuration = configuration.drainDelay + configuration.shutdownTimeout
         let group = ServiceGroup(configuration: groupConfiguration)
         do {
-            try await group.run()
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                if let stopWhen {
+                    tasks.addTask {
+                        await stopWhen()
+                        // A request made before the group runs is kept by it until it does.
+                        if !Task.isCancelled { await group.triggerGracefulShutdown() }
+                    }
+                }
+                try await group.run()
+                tasks.cancelAll()
+            }
         } catch {
             await pool.close()
             throw error

@@ -3,7 +3,12 @@ import Logging
 import NIOCore
 
 /// A Hummingbird child channel that puts a ``RequestHeadDeadlineHandler`` in front of
-/// another (after TLS, when a `TLSChannel` wraps this one).
+/// another (after TLS, when a `TLSChannel` wraps this one), and closes the connection when
+/// its task is cancelled.
+///
+/// The server cancels its connections' tasks once the shutdown timeout has passed; some
+/// waits inside Hummingbird (an event-loop future, such as the WebSocket upgrade decision)
+/// do not end on cancellation, but they all end when the channel closes.
 struct RequestHeadDeadlineChannel<Base: ServerChildChannel>: ServerChildChannel {
     typealias Value = Base.Value
 
@@ -21,6 +26,11 @@ struct RequestHeadDeadlineChannel<Base: ServerChildChannel>: ServerChildChannel 
     }
 
     func handle(value: Value, logger: Logger) async {
-        await self.base.handle(value: value, logger: logger)
+        let channel = value.channel
+        await withTaskCancellationHandler {
+            await self.base.handle(value: value, logger: logger)
+        } onCancel: {
+            channel.close(promise: nil)
+        }
     }
 }

@@ -1,12 +1,18 @@
 import NIOCore
 
 /// Closes a connection whose first request head (up to its blank line) has not arrived
-/// within a timeout, then leaves the pipeline once it has.
+/// within a timeout, or when the server starts to shut down before it has; leaves the
+/// pipeline once the head is in.
 ///
 /// Hummingbird's idle timeout starts only once a request head is parsed, so a client that
 /// opens sockets and trickles a few header bytes (slowloris) would hold them forever.
 /// After the first head the idle timeout (or, on `/stomp`, the STOMP connect timeout)
 /// takes over.
+///
+/// Before its first head a connection waits for the WebSocket upgrade decision, which
+/// neither Hummingbird's graceful shutdown nor task cancellation ends: a socket a browser
+/// opened ahead of need and never used kept `pglive serve` running after SIGTERM until
+/// this handler's timeout (60 s by default), past the shutdown timeout.
 final class RequestHeadDeadlineHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = ByteBuffer
@@ -52,5 +58,15 @@ final class RequestHeadDeadlineHandler: ChannelInboundHandler, RemovableChannelH
         if complete {
             context.pipeline.syncOperations.removeHandler(context: context, promise: nil)
         }
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        // The server is shutting down (Hummingbird's quiescing) and no request has begun:
+        // nothing is lost by closing, and nothing else would.
+        if event is ChannelShouldQuiesceEvent {
+            context.close(promise: nil)
+            return
+        }
+        context.fireUserInboundEventTriggered(event)
     }
 }

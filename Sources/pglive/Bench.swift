@@ -105,8 +105,9 @@ struct Bench: AsyncParsableCommand {
     private static func holdIdle(seconds: Int, logger: Logger) async {
         logger.info("holding idle subscriptions", metadata: ["seconds": "\(seconds)", "stop": "Ctrl-C"])
         let (ended, end) = AsyncStream<Void>.makeStream()
+        let stop = await ShutdownSignal.trap()
         let signal = Task {
-            _ = await TerminationSignal.wait()
+            await stop.wait()
             end.yield()
         }
         let timer = Task {

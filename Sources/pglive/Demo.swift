@@ -53,14 +53,14 @@ struct Demo: AsyncParsableCommand {
         log.logLevel = .info
         let logger = log
         let console = MigrateConsole(json: false)
-        let startup = StartupSignal()
+        let stop = await ShutdownSignal.trap()
         let server = try databaseURL == nil
             ? PrivatePostgresServer.start(options: .init(directory: dataDir), logger: logger)
             : nil
         defer { server?.stop() }
         let url = databaseURL ?? server!.connectionString
         try prepare(url: url, logger: logger, console: console)
-        if startup.received {
+        if stop.received {
             logger.info("stopped before the demo was ready")
             return
         }
@@ -77,8 +77,9 @@ struct Demo: AsyncParsableCommand {
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { await DemoSource(pool: pool, logger: logger).run() }
-                try await ServerLauncher.run(configuration, logger: logger) { http, stomp in
-                    console.output(banner.text(httpPort: http, stompPort: stomp))
+                try await ServerLauncher.run(configuration, logger: logger, stop: stop) { http, stomp in
+                    // Stopping already (Ctrl-C while the server started): not ready for anyone.
+                    if !stop.received { console.output(banner.text(httpPort: http, stompPort: stomp)) }
                 }
                 group.cancelAll()
             }

@@ -98,6 +98,7 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let stop = await ShutdownSignal.trap()
         var logger = Logger(label: "pglive.serve")
         logger.logLevel = logLevel
         var configuration = ServerConfiguration(
@@ -112,7 +113,7 @@ struct Serve: AsyncParsableCommand {
         configuration.shutdownTimeout = .milliseconds(Int64(shutdownTimeout * 1000))
         limits.apply(to: &configuration)
         configuration.tls = try tls()
-        try await ServerLauncher.run(configuration, logger: logger)
+        try await ServerLauncher.run(configuration, logger: logger, stop: stop)
     }
 
     /// The TLS certificate and key, when both are given.

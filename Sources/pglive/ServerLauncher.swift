@@ -3,32 +3,38 @@ import Logging
 import PGLiveServer
 
 /// Starts the STOMP server the way `pglive serve` and `pglive demo` both do: a
-/// `listening` log line per endpoint, SIGTERM/SIGINT for a graceful stop, and a failure
-/// turned into exit status 1.
+/// `listening` log line per endpoint, SIGTERM/SIGINT (trapped by the command's
+/// ``ShutdownSignal`` since it started) for a graceful stop, and a failure turned into exit
+/// status 1.
 enum ServerLauncher {
     /// Runs the server until SIGTERM or SIGINT.
     ///
     /// ```swift
-    /// try await ServerLauncher.run(configuration, logger: logger) { http, stomp in print("ready on \(http)") }
+    /// let stop = await ShutdownSignal.trap()
+    /// try await ServerLauncher.run(configuration, logger: logger, stop: stop) { http, stomp in print("ready on \(http)") }
     /// ```
     ///
     /// - Parameters:
     ///   - configuration: What the server runs with.
     ///   - logger: Where the server logs.
+    ///   - stop: The command's signals; one that arrived before the server was up stops it
+    ///     as soon as it is.
     ///   - onReady: Told the bound HTTP and STOMP ports once both endpoints listen.
     /// - Throws: `ExitCode.failure` (after logging why) when the server cannot start or fails.
     static func run(
-        _ configuration: ServerConfiguration, logger: Logger,
+        _ configuration: ServerConfiguration, logger: Logger, stop: ShutdownSignal,
         onReady: @escaping @Sendable (_ httpPort: Int, _ stompPort: Int) async -> Void = { _, _ in }
     ) async throws {
         let ports = ListeningPorts()
         let host = configuration.host
         do {
-            try await PGLiveServer(configuration: configuration, logger: logger).run { endpoint, port in
+            try await PGLiveServer(configuration: configuration, logger: logger).run(gracefulShutdownSignals: []) { endpoint, port in
                 logger.info("listening", metadata: ["endpoint": "\(endpoint.rawValue)", "host": "\(host)", "port": "\(port)"])
                 if let (http, stomp) = await ports.record(endpoint, port) {
                     await onReady(http, stomp)
                 }
+            } stopWhen: {
+                await stop.wait()
             }
         } catch {
             logger.critical("pglive stopped: \(error)")

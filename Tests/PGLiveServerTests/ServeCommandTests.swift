@@ -116,6 +116,27 @@ import Testing
         try? await reader.close()
     }
 
+    @Test func sigtermExitsPromptlyWhileAConnectionHasNotFinishedItsFirstRequestHead() async throws {
+        // A browser opens sockets ahead of need (CI's dashboard test had one); before its first
+        // request head a connection waits for the WebSocket upgrade decision, which kept the
+        // process up until the first-head deadline, here an hour.
+        let database = try await TestServer.sharedDatabase.value
+        let process = try PGLiveProcess([
+            "serve", "--database-url", database.url, "--allow-anonymous", "--http-port", "0", "--stomp-port", "0",
+            "--http-idle-timeout", "3600", "--shutdown-timeout", "2",
+        ])
+        let ports = try await process.waitForPorts()
+        let silent = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .connect(host: "127.0.0.1", port: ports.http).get()
+        try await silent.writeAndFlush(ByteBuffer(string: "GET /healthz HTTP/1.1\r\nHost: x\r\n")).get()
+        // Connections are accepted in order: once a later one is answered, the server has the silent one.
+        #expect(try await RawHTTP.get("/healthz", port: ports.http).status == 200)
+
+        process.process.terminate()
+        #expect(try await process.exitStatus(timeout: .seconds(40)) == 0)
+        try? await silent.close()
+    }
+
     @Test func sigtermEndsAWebSocketSessionAndExitsPromptlyEvenIfTheClientNeverAnswersTheClose() async throws {
         let database = try await TestServer.sharedDatabase.value
         let process = try PGLiveProcess([

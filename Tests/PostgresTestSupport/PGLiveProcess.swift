@@ -59,17 +59,33 @@ public final class PGLiveProcess {
         return (listeningPort("http")!, listeningPort("stomp")!)
     }
 
-    /// Waits for the process to exit and returns its status.
+    /// Waits for the process to exit and returns its status (the signal's number if a
+    /// signal ended it).
     /// - Parameter timeout: the deadline.
     public func exitStatus(timeout: Duration = .seconds(60)) async throws -> Int32 {
+        var exited: Int32?
         do {
             try await Deadline.waitUntil("pglive \(process.arguments?.joined(separator: " ") ?? "") to exit", timeout: timeout) {
-                !process.isRunning
+                exited = process.isRunning ? Self.exitedStatus(of: process.processIdentifier) : process.terminationStatus
+                return exited != nil
             }
         } catch {
             throw DidNotExit(waiting: error, stderrTail: String(self.stderr.suffix(3000)))
         }
-        return process.terminationStatus
+        return exited!
+    }
+
+    /// The status of a child that has exited but is not reaped yet, `nil` while it runs.
+    ///
+    /// Foundation's `Process` sees an exit only once every copy of a socket the child
+    /// inherited is closed: a program that inherited one from the child, or from this
+    /// process while the child was being launched, would hide the exit for its own life.
+    /// `waitid` with `WNOWAIT` asks the kernel and leaves the reaping to `Process`.
+    private static func exitedStatus(of pid: pid_t) -> Int32? {
+        var info = siginfo_t()
+        guard waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0,
+              info._sifields._sigchld.si_pid == pid else { return nil }
+        return info._sifields._sigchld.si_status
     }
 
     /// A process that outlived its exit deadline, with the end of what it logged.
