@@ -45,18 +45,29 @@ extension FrameTransport {
 }
 
 extension EventLoop {
-    /// A promise for a transport's write whose outcome goes to a
+    /// Runs a transport's write on the event loop with a promise whose outcome goes to a
     /// ``FrameTransport/send(_:completion:)`` completion: `nil` once written, else the error.
-    /// Made on the event loop, the completion is registered without a hop of its own.
-    func makeWritePromise(reporting completion: @escaping @Sendable ((any Error)?) -> Void) -> EventLoopPromise<Void> {
-        let promise = self.makePromise(of: Void.self)
-        promise.futureResult.whenComplete { result in
-            if case .failure(let error) = result {
-                completion(error)
-            } else {
-                completion(nil)
+    ///
+    /// The promise is made on the event loop: registering the completion from elsewhere is
+    /// a hop of its own, a second one per write.
+    ///
+    /// - Parameters:
+    ///   - completion: Told the outcome.
+    ///   - write: Writes, on the event loop, completing the promise it is given.
+    func executeWrite(
+        reporting completion: @escaping @Sendable ((any Error)?) -> Void,
+        _ write: @escaping @Sendable (EventLoopPromise<Void>) -> Void
+    ) {
+        self.execute {
+            let promise = self.makePromise(of: Void.self)
+            promise.futureResult.whenComplete { result in
+                if case .failure(let error) = result {
+                    completion(error)
+                } else {
+                    completion(nil)
+                }
             }
+            write(promise)
         }
-        return promise
     }
 }

@@ -23,9 +23,7 @@ struct TCPTransport: FrameTransport {
             }
         }
         let batch = buffers
-        channel.eventLoop.execute {
-            // Made on the event loop: from elsewhere, registering the completion is a hop of its own.
-            let written = channel.eventLoop.makeWritePromise(reporting: completion)
+        channel.eventLoop.executeWrite(reporting: completion) { written in
             // Completed with the last buffer: a channel writes its buffers in order.
             for (index, buffer) in batch.enumerated() {
                 channel.write(buffer, promise: index == batch.count - 1 ? written : nil)

@@ -38,9 +38,7 @@ struct WebSocketTransport: FrameTransport {
     func send(_ frames: [OutboundFrame], completion: @escaping @Sendable ((any Error)?) -> Void) {
         let bytes = WebSocketMessages.encode(frames, allocator: self.channel.allocator)
         let (channel, box) = (self.channel, self.encoder)
-        channel.eventLoop.execute {
-            // Made on the event loop: from elsewhere, registering the completion is a hop of its own.
-            let written = channel.eventLoop.makeWritePromise(reporting: completion)
+        channel.eventLoop.executeWrite(reporting: completion) { written in
             do {
                 // The encoder's context writes towards the socket, past the encoder itself.
                 let encoder = try box.value ?? channel.pipeline.syncOperations.context(handlerType: WebSocketFrameEncoder.self)
