@@ -48,11 +48,9 @@ migrate_with "$NEW" "$LOGS"
 # (a zombie's /proc entry no longer holds its times).
 cpu_ticks() { awk '$3 == "Z" {exit 1} {print $14 + $15}' "/proc/${1:-$SERVE_PID}/stat"; }
 rss_kib() { awk '/VmRSS/ {print $2}' "/proc/$SERVE_PID/status"; }
-bench() {
-    "$NEW" bench --url "ws://127.0.0.1:$HTTP_PORT/stomp" --destination /topic/bench --login bench --passcode bench "$@"
-}
-# bench_in_background ARGS…: the same, started so that $! is the load generator itself.
-bench_in_background() {
+# start_bench ARGS…: NEW's load generator against the current server, in the background,
+# so that $! is the load generator itself (its CPU is sampled from /proc).
+start_bench() {
     "$NEW" bench --url "ws://127.0.0.1:$HTTP_PORT/stomp" --destination /topic/bench --login bench --passcode bench "$@" &
 }
 # serve_with BINARY: a fresh `pglive serve` of that build.
@@ -71,7 +69,7 @@ for _ in $(seq 1 "$ROUNDS"); do
         serve_with "$binary"
         load_before=$(uptime | sed 's/.*average: //')
         : >"$LOGS/bench.err"
-        bench_in_background --subscribers "$SUBSCRIBERS" --rate "$RATE" --seconds "$SECONDS_PER_RUN" --json >"$LOGS/bench.json" 2>"$LOGS/bench.err"
+        start_bench --subscribers "$SUBSCRIBERS" --rate "$RATE" --seconds "$SECONDS_PER_RUN" --json >"$LOGS/bench.json" 2>"$LOGS/bench.err"
         client=$!
         until grep -q "subscribed" "$LOGS/bench.err" || ! kill -0 "$client" 2>/dev/null; do sleep 0.1; done
         kill -0 "$client" 2>/dev/null || { log "bench failed: $(tail -3 "$LOGS/bench.err")"; exit 1; }
@@ -98,11 +96,12 @@ echo "| build | idle sessions | RSS before KiB | RSS with them KiB | KiB per ses
 echo "|---|---:|---:|---:|---:|"
 for binary in "$OLD" "$NEW"; do
     serve_with "$binary"
-    bench --subscribers 200 --idle --seconds 1 --json >/dev/null 2>&1
+    start_bench --subscribers 200 --idle --seconds 1 --json >/dev/null 2>&1
+    wait $!
     sleep 2
     before=$(rss_kib)
     : >"$LOGS/idle.err"
-    bench --subscribers "$IDLE_SUBSCRIBERS" --idle --seconds 8 --json >/dev/null 2>"$LOGS/idle.err" &
+    start_bench --subscribers "$IDLE_SUBSCRIBERS" --idle --seconds 8 --json >/dev/null 2>"$LOGS/idle.err"
     client=$!
     until grep -q "holding idle subscriptions" "$LOGS/idle.err" || ! kill -0 "$client" 2>/dev/null; do sleep 0.5; done
     sleep 3
