@@ -4,10 +4,10 @@ import HistoryAPI
 import Hummingbird
 import HummingbirdCore
 import HummingbirdTLS
-import HummingbirdWebSocket
 import Logging
 import NIOCore
 import NIOSSL
+import NIOWebSocket
 
 /// The HTTP endpoint (HTTPS when configured with TLS): STOMP over WebSocket at `/stomp`, the history API under `/api/v1`
 /// (behind HTTP Basic or Bearer authentication), `GET /openapi.json`, `GET /healthz`,
@@ -27,6 +27,7 @@ enum HTTPServer {
     ///   - host: The address to bind.
     ///   - port: The port; `0` picks a free one.
     ///   - driver: Serves each WebSocket connection.
+    ///   - sessions: Runs each WebSocket connection.
     ///   - history: The history API.
     ///   - authenticator: Who may use the history API.
     ///   - readiness: Answers `/readyz`.
@@ -39,7 +40,7 @@ enum HTTPServer {
     ///   - logger: Hummingbird's logger.
     ///   - onListening: Told the bound port once listening.
     static func application(
-        host: String, port: Int, driver: ConnectionDriver, history: HistoryAPI, authenticator: Authenticator, readiness: Readiness,
+        host: String, port: Int, driver: ConnectionDriver, sessions: SessionTasks, history: HistoryAPI, authenticator: Authenticator, readiness: Readiness,
         metrics: ServerMetrics, sampler: MetricsSampler, origins: OriginPolicy, maxMessageSize: Int, idleTimeout: Duration,
         tls: TLSConfiguration?, logger: Logger,
         onListening: @escaping @Sendable (Endpoint, Int) async -> Void
@@ -66,8 +67,8 @@ enum HTTPServer {
         OpenAPIDocument.addRoute(to: router)
         history.addRoutes(to: router.group("api/v1").add(middleware: RequestAuthentication(authenticator: authenticator, logger: logger)))
         Dashboard.addRoutes(to: router)
-        // Reached by a plain GET, which gets the reason; an upgrade the WebSocket router
-        // refuses gets Hummingbird's bare 400 (its reason is logged).
+        // Reached by a plain GET, which gets the reason; a refused upgrade gets a bare 400
+        // (its reason is logged, STOMPUpgradeChannel).
         router.get("/stomp") { request, _ -> Response in
             if let origin = request.headers[.origin], !origins.allows(origin: origin, host: request.head.authority) {
                 throw HistoryError(
@@ -81,42 +82,15 @@ enum HTTPServer {
             }
             throw HistoryError(.invalidParameter, "/stomp takes a WebSocket upgrade", detail: "connect with a STOMP over WebSocket client")
         }
-        let webSocketRouter = Router(context: STOMPWebSocketRequestContext.self)
-        webSocketRouter.ws("/stomp") { request, context in
-            guard origins.allows(origin: request.headers[.origin], host: request.head.authority) else {
-                context.logger.info(
-                    "WebSocket upgrade refused: origin not allowed", metadata: ["origin": "\(request.headers[.origin] ?? "")"])
-                return .dontUpgrade
-            }
-            if URLCredentials.parameter(in: request.uri.queryParameters.map { (String($0.key), String($0.value)) }) != nil {
-                return .dontUpgrade
-            }
-            guard let chosen = WebSocketSubprotocol.choose(from: request.headers[values: .secWebSocketProtocol]) else {
-                return .upgrade([:])
-            }
-            return .upgrade([.secWebSocketProtocol: chosen])
-        } onUpgrade: { inbound, outbound, context in
-            await driver.run(
-                reading: { deliver in
-                    for try await message in inbound.messages(maxSize: maxMessageSize) {
-                        switch message {
-                        case .text(let text): await deliver(ByteBuffer(string: text))
-                        case .binary(let bytes): await deliver(bytes)
-                        }
-                    }
-                },
-                transport: WebSocketTransport(outbound: outbound, channel: context.requestContext.channel),
-                address: context.requestContext.channel.remoteAddress?.ipAddress)
-        }
-        let webSocketResponder = webSocketRouter.buildResponder()
-        let upgradeConfiguration = HTTP1WebSocketUpgradeChannel.Configuration(
-            http1: .init(idleTimeout: TimeAmount(idleTimeout)), ws: .init(maxFrameSize: maxMessageSize, autoPing: .disabled))
         return Application(
             router: router,
             server: HTTPServerBuilder { responder -> any ServerChildChannel in
                 let channel = RequestHeadDeadlineChannel(
-                    base: HTTP1WebSocketUpgradeChannel(
-                        responder: responder, webSocketResponder: webSocketResponder, configuration: upgradeConfiguration),
+                    base: STOMPUpgradeChannel(
+                        responder: responder, origins: origins, maxMessageSize: maxMessageSize, idleTimeout: idleTimeout,
+                        startSession: { webSocket in
+                            sessions.start { await Self.serve(webSocket, with: driver) }
+                        }),
                     timeout: TimeAmount(idleTimeout))
                 guard let tls else { return channel }
                 return try TLSChannel(channel, tlsConfiguration: tls)
@@ -124,5 +98,22 @@ enum HTTPServer {
             configuration: .init(address: .hostname(host, port: port), serverName: "pglive", backlog: 1024),
             onServerRunning: { channel in await onListening(.http, channel.localAddress?.port ?? port) },
             logger: logger)
+    }
+
+    /// Serves one upgraded connection until it closes: its text and binary messages are the
+    /// STOMP session's input (``WebSocketControlHandler`` answers the control frames).
+    private static func serve(
+        _ webSocket: NIOAsyncChannel<WebSocketFrame, WebSocketFrame>, with driver: ConnectionDriver
+    ) async {
+        try? await webSocket.executeThenClose { inbound, outbound in
+            await driver.run(
+                reading: { deliver in
+                    for try await frame in inbound {
+                        await deliver(frame.unmaskedData)
+                    }
+                },
+                transport: WebSocketTransport(channel: webSocket.channel, outbound: outbound),
+                address: webSocket.channel.remoteAddress?.ipAddress)
+        }
     }
 }

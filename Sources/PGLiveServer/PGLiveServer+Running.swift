@@ -46,10 +46,12 @@ extension PGLiveServer {
             writeTimeout: configuration.writeTimeout, logger: self.logger, metrics: metrics.stomp,
             admission: SessionAdmission(limits: configuration.sessionLimits))
         let feed = ChangeFeed(pool: pool, listen: configuration.database, logger: self.logger)
+        let sessions = SessionTasks()
+        // Stopped in reverse order: sessions are ended, then waited for, then the endpoints close.
         let services: [any Service] = [
             FeedService(feed: feed, hub: hub, position: head, commitToFrame: metrics.commitToFrame),
             HTTPServer.application(
-                host: configuration.host, port: configuration.httpPort, driver: driver,
+                host: configuration.host, port: configuration.httpPort, driver: driver, sessions: sessions,
                 history: HistoryAPI(pool: pool, cursorKey: cursorKey, configuration: configuration.history, logger: self.logger),
                 authenticator: configuration.authenticator, readiness: Readiness(feed: feed, hub: hub, pool: pool), metrics: metrics,
                 sampler: MetricsSampler(metrics: metrics, hub: hub, feed: feed, pool: pool, logger: self.logger),
@@ -59,7 +61,8 @@ extension PGLiveServer {
                 onListening: onListening),
             STOMPTCPServer(
                 host: configuration.host, port: configuration.stompPort, tls: configuration.tls?.context,
-                driver: driver, onListening: onListening),
+                driver: driver, sessions: sessions, onListening: onListening),
+            sessions,
             SessionTerminator(hub: hub, drainDelay: configuration.drainDelay),
         ]
         var groupConfiguration = ServiceGroupConfiguration(

@@ -4,7 +4,7 @@ import NIOSSL
 import ServiceLifecycle
 
 /// STOMP over TCP (over TLS when configured): accepts connections until graceful shutdown
-/// and serves each with the ``ConnectionDriver``.
+/// and serves each with the ``ConnectionDriver``, in ``SessionTasks``.
 struct STOMPTCPServer: Service {
     /// The address to bind.
     let host: String
@@ -14,6 +14,8 @@ struct STOMPTCPServer: Service {
     let tls: NIOSSLContext?
     /// Serves each connection.
     let driver: ConnectionDriver
+    /// Runs each connection.
+    let sessions: SessionTasks
     /// Told the bound port once listening.
     let onListening: @Sendable (Endpoint, Int) async -> Void
 
@@ -31,13 +33,11 @@ struct STOMPTCPServer: Service {
                 }
             }
         await self.onListening(.stomp, server.channel.localAddress?.port ?? self.port)
-        let driver = self.driver
+        let (driver, sessions) = (self.driver, self.sessions)
         try await withGracefulShutdownHandler {
-            try await withThrowingDiscardingTaskGroup { group in
-                try await server.executeThenClose { connections in
-                    for try await connection in connections {
-                        group.addTask { await Self.serve(connection, with: driver) }
-                    }
+            try await server.executeThenClose { connections in
+                for try await connection in connections where !sessions.start({ await Self.serve(connection, with: driver) }) {
+                    try? await connection.channel.close()
                 }
             }
         } onGracefulShutdown: {

@@ -1,4 +1,3 @@
-import HummingbirdWebSocket
 import NIOCore
 import NIOWebSocket
 
@@ -7,15 +6,16 @@ import NIOWebSocket
 ///
 /// A drained batch goes to the channel as one buffer of whole WebSocket frames
 /// (``WebSocketMessages``), written below the pipeline's frame encoder in one event-loop
-/// turn with one flush, as on the TCP endpoint; Hummingbird's writer (which flushes after
-/// every frame) is used only to close.
+/// turn with one flush, as on the TCP endpoint. Closing sends a close frame through the
+/// pipeline and half-closes the socket; ``WebSocketControlHandler`` closes it once the
+/// client answers.
 struct WebSocketTransport: FrameTransport {
     static let name = "websocket"
 
-    /// Hummingbird's writer for the connection, for the close handshake.
-    let outbound: WebSocketOutboundWriter
     /// The connection's channel; its pipeline holds NIO's `WebSocketFrameEncoder`.
     let channel: any Channel
+    /// Writes WebSocket frames through the pipeline: the close frame.
+    let outbound: NIOAsyncChannelOutboundWriter<WebSocketFrame>
     /// The encoder's context, found on the first write: looking it up by type on every
     /// write was ~3% of the server's CPU at saturation.
     private let encoder: NIOLoopBoundBox<ChannelHandlerContext?>
@@ -23,11 +23,11 @@ struct WebSocketTransport: FrameTransport {
     /// Creates the transport of an upgraded connection.
     ///
     /// - Parameters:
-    ///   - outbound: Hummingbird's writer, for the close handshake.
     ///   - channel: The connection's channel.
-    init(outbound: WebSocketOutboundWriter, channel: any Channel) {
-        self.outbound = outbound
+    ///   - outbound: The channel's writer of WebSocket frames.
+    init(channel: any Channel, outbound: NIOAsyncChannelOutboundWriter<WebSocketFrame>) {
         self.channel = channel
+        self.outbound = outbound
         self.encoder = .makeEmptyBox(valueType: ChannelHandlerContext.self, eventLoop: channel.eventLoop)
     }
 
@@ -51,7 +51,18 @@ struct WebSocketTransport: FrameTransport {
     }
 
     func close() async {
-        try? await self.outbound.close(.normalClosure, reason: nil)
+        var status = self.channel.allocator.buffer(capacity: 2)
+        status.write(webSocketErrorCode: .normalClosure)
+        let channel = self.channel
+        await withTaskCancellationHandler {
+            try? await self.outbound.write(WebSocketFrame(fin: true, opcode: .connectionClose, data: status))
+            // Half-closes the socket: the server closes first (RFC 6455, section 7.1.1), and a
+            // client that does not answer close frames still sees the end.
+            self.outbound.finish()
+            try? await channel.closeFuture.get()
+        } onCancel: {
+            channel.close(promise: nil)
+        }
     }
 
     func abort() async {

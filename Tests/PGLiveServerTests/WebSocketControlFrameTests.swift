@@ -58,4 +58,34 @@ import Testing
         try await client.send(bytes: [1, 2, 3], opcode: 3)
         try await client.waitClosed()
     }
+
+    @Test func aMessageOverTheSizeLimitIsClosedWithMessageTooBig() async throws {
+        let server = try await TestServer.strict.value
+        let client = try await WebSocketTestClient(port: server.httpPort, subprotocols: ["v12.stomp"])
+        try await client.send(bytes: Self.connect, opcode: 1)
+        #expect(String(buffer: try await client.next().payload).hasPrefix("CONNECTED\n"))
+        // Each fragment is under the limit; the message they form is not.
+        let fragment = [UInt8](repeating: UInt8(ascii: "x"), count: 800 << 10)
+        try await client.send(bytes: fragment, opcode: 1, fin: false)
+        try await client.send(bytes: fragment, opcode: 0, fin: true)
+        let close = try await client.next()
+        #expect(close.opcode == 8)
+        #expect(Array(close.payload.readableBytesView) == [0x03, 0xF1])
+        try await client.waitClosed()
+    }
+
+    @Test func theServersCloseFrameFollowsTheLastStompFrameAndTheConnectionEnds() async throws {
+        let server = try await TestServer.strict.value
+        let client = try await WebSocketTestClient(port: server.httpPort, subprotocols: ["v12.stomp"])
+        try await client.send(bytes: Self.connect, opcode: 1)
+        #expect(String(buffer: try await client.next().payload).hasPrefix("CONNECTED\n"))
+        try await client.send("DISCONNECT\nreceipt:bye\n\n\0")
+        #expect(String(buffer: try await client.next().payload).hasPrefix("RECEIPT\nreceipt-id:bye\n"))
+        let close = try await client.next()
+        #expect(close.opcode == 8)
+        #expect(Array(close.payload.readableBytesView) == [0x03, 0xE8])
+        // Unanswered, the close would keep the connection for the 5 s close timeout; the
+        // server half-closes at once instead.
+        try await client.waitClosed(timeout: .seconds(4))
+    }
 }

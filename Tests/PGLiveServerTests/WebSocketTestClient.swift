@@ -113,9 +113,9 @@ final class WebSocketTestClient: Sendable {
         let payload: String
     }
 
-    /// Waits until the server closed the connection.
-    func waitClosed() async throws {
-        try await Deadline.waitUntil("the server to close the WebSocket connection") { inbox.isClosed }
+    /// Waits until the server closed the connection, for up to `timeout`.
+    func waitClosed(timeout: Duration = .seconds(60)) async throws {
+        try await Deadline.waitUntil("the server to close the WebSocket connection", timeout: timeout) { inbox.isClosed }
     }
 
     /// Waits for the server's next message.

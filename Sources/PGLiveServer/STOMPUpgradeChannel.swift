@@ -1,0 +1,137 @@
+import HTTPTypes
+import HummingbirdCore
+import Logging
+import NIOCore
+import NIOHTTP1
+import NIOHTTPTypes
+import NIOHTTPTypesHTTP1
+import NIOWebSocket
+
+/// The HTTP endpoint's connections: HTTP/1.1 served by Hummingbird's responder, or, when
+/// the first request asks for it, the upgrade to STOMP over WebSocket at `/stomp`. An
+/// upgraded connection is handed to ``SessionTasks`` and the HTTP server's task for it
+/// ends: it was the deepest task a session had (~30 KiB of stack slabs kept for the
+/// session's life when hummingbird-websocket ran the session in it, `Benchmarks/RESULTS.md`).
+///
+/// The upgrade is refused with a bare 400 when the page's origin is not allowed
+/// (``OriginPolicy``), when the URL carries credentials (``URLCredentials``) or when the
+/// path is not `/stomp`; the reason is logged. A plain `GET /stomp` reaches the router,
+/// which answers with the reason.
+struct STOMPUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
+    /// What became of a connection's first request.
+    enum Upgrade: Sendable {
+        /// Upgraded: WebSocket frames from now on.
+        case stomp(NIOAsyncChannel<WebSocketFrame, WebSocketFrame>)
+        /// An ordinary HTTP connection.
+        case http(NIOAsyncChannel<HTTPRequestPart, HTTPResponsePart>)
+        /// An upgrade was asked for and refused.
+        case refused(NIOAsyncChannel<HTTPRequestPart, HTTPResponsePart>)
+    }
+
+    /// The connection and what its first request made of it.
+    struct Value: ServerChildChannelValue {
+        let upgrade: EventLoopFuture<Upgrade>
+        let channel: any Channel
+    }
+
+    /// Serves HTTP requests.
+    let responder: HTTPChannelHandler.Responder
+    /// Which browser pages may open WebSockets.
+    let origins: OriginPolicy
+    /// The largest WebSocket message: a whole STOMP frame at the limits.
+    let maxMessageSize: Int
+    /// How long an HTTP connection may sit idle between requests.
+    let idleTimeout: Duration
+    /// Runs an upgraded connection's STOMP session; `false` when the server no longer
+    /// takes sessions (the connection is then closed).
+    let startSession: @Sendable (NIOAsyncChannel<WebSocketFrame, WebSocketFrame>) -> Bool
+
+    func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
+        channel.eventLoop.makeCompletedFuture {
+            let upgradeAsked = NIOLoopBoundBox(false, eventLoop: channel.eventLoop)
+            let upgrader = NIOTypedWebSocketServerUpgrader<Upgrade>(
+                maxFrameSize: self.maxMessageSize,
+                shouldUpgrade: { channel, head in
+                    upgradeAsked.value = true
+                    return channel.eventLoop.makeSucceededFuture(self.answer(to: head, logger: logger))
+                },
+                upgradePipelineHandler: { channel, _ in
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHandlers(
+                            NIOWebSocketFrameAggregator(
+                                minNonFinalFragmentSize: 0, maxAccumulatedFrameCount: .max, maxAccumulatedFrameSize: self.maxMessageSize),
+                            WebSocketControlHandler())
+                        return .stomp(
+                            try NIOAsyncChannel(wrappingChannelSynchronously: channel, configuration: .init(isOutboundHalfClosureEnabled: true)))
+                    }
+                })
+            let upgrade = NIOTypedHTTPServerUpgradeConfiguration(
+                upgraders: [upgrader],
+                notUpgradingCompletionHandler: { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHandler(HTTP1ToHTTPServerCodec(secure: false))
+                        try channel.pipeline.syncOperations.addHandler(
+                            HTTPConnectionStateHandler(idleTimeout: self.idleTimeout, logger: logger))
+                        let http = try NIOAsyncChannel<HTTPRequestPart, HTTPResponsePart>(
+                            wrappingChannelSynchronously: channel, configuration: .init(isOutboundHalfClosureEnabled: true))
+                        return upgradeAsked.value ? .refused(http) : .http(http)
+                    }
+                })
+            var configuration = NIOUpgradableHTTPServerPipelineConfiguration(upgradeConfiguration: upgrade)
+            // As Hummingbird's own HTTP/1 channel: it pipelines and handles errors itself, and
+            // HTTP types validate the response headers.
+            configuration.enablePipelining = false
+            configuration.enableErrorHandling = false
+            configuration.enableResponseHeaderValidation = false
+            let upgraded = try channel.pipeline.syncOperations.configureUpgradableHTTPServerPipeline(configuration: configuration)
+            return Value(upgrade: upgraded, channel: channel)
+        }
+    }
+
+    func handle(value: Value, logger: Logger) async {
+        do {
+            switch try await value.upgrade.get() {
+            case .http(let http):
+                await self.handleHTTP(asyncChannel: http, logger: logger)
+            case .refused(let http):
+                await Self.refuse(http)
+            case .stomp(let webSocket):
+                if !self.startSession(webSocket) {
+                    try? await webSocket.channel.close()
+                }
+            }
+        } catch {
+            logger.debug("HTTP connection ended before its first request", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// The upgrade's response headers (the chosen subprotocol, if any), or `nil` to refuse it.
+    private func answer(to head: HTTPRequestHead, logger: Logger) -> HTTPHeaders? {
+        let uri = URI(head.uri)
+        guard uri.path == "/stomp" else {
+            logger.info("WebSocket upgrade refused: no WebSocket at this path", metadata: ["path": "\(uri.path)"])
+            return nil
+        }
+        let origin = head.headers.first(name: "origin")
+        guard self.origins.allows(origin: origin, host: head.headers.first(name: "host")) else {
+            logger.info("WebSocket upgrade refused: origin not allowed", metadata: ["origin": "\(origin ?? "")"])
+            return nil
+        }
+        if let name = URLCredentials.parameter(in: uri.queryParameters.map { (String($0.key), String($0.value)) }) {
+            logger.info("WebSocket upgrade refused: credentials in the URL", metadata: ["parameter": "\(name)"])
+            return nil
+        }
+        guard let chosen = WebSocketSubprotocol.choose(from: head.headers["sec-websocket-protocol"]) else {
+            return HTTPHeaders()
+        }
+        return HTTPHeaders([("Sec-WebSocket-Protocol", chosen)])
+    }
+
+    /// Answers a refused upgrade with 400 and closes the connection.
+    private static func refuse(_ http: NIOAsyncChannel<HTTPRequestPart, HTTPResponsePart>) async {
+        try? await http.executeThenClose { _, outbound in
+            let head = HTTPResponse(status: .badRequest, headerFields: [.connection: "close", .contentLength: "0"])
+            try await outbound.write(contentsOf: [.head(head), .end(nil)])
+        }
+    }
+}
