@@ -18,7 +18,7 @@ actor BrokerHub {
     /// The topics of `pglive.topics`, as last read.
     var directory = TopicDirectory()
     /// Each session's mailbox, to wake it for draining or end it.
-    var mailboxes: [String: AsyncStream<ConnectionEvent>.Continuation] = [:]
+    var mailboxes: [String: ConnectionMailbox] = [:]
     /// Each session's writer, to deliver queued frames without waking the session.
     var writers: [String: SessionWriter] = [:]
     /// The last position the feed published.
@@ -48,7 +48,7 @@ actor BrokerHub {
 
     /// Registers a connection's mailbox and writer; a connection arriving during shutdown
     /// is ended at once.
-    func register(_ session: String, mailbox: AsyncStream<ConnectionEvent>.Continuation, writer: SessionWriter) {
+    func register(_ session: String, mailbox: ConnectionMailbox, writer: SessionWriter) {
         if let reason = self.shutdownReason {
             mailbox.yield(.terminate(message: reason.message, detail: reason.detail))
         }

@@ -3,8 +3,8 @@ import Logging
 import NIOCore
 import STOMP
 
-/// The state of one connection, owned by its ``ConnectionDriver`` loop: the session, the
-/// operations in flight and the heart-beat timer.
+/// The state of one connection, owned by the task handling its ``ConnectionMailbox``: the
+/// session, the operations in flight and the heart-beat timer.
 struct Connection: Sendable {
     /// The services.
     let driver: ConnectionDriver
@@ -12,10 +12,12 @@ struct Connection: Sendable {
     var session: STOMPSession
     /// Who the session was authenticated as; `nil` before `CONNECTED`.
     var principal: Principal?
-    /// Where operations and timers report back.
-    let mailbox: AsyncStream<ConnectionEvent>.Continuation
+    /// Where the client's input, operations and timers report back.
+    let mailbox: ConnectionMailbox
     /// Writes to the client; the hub delivers through it too.
     let writer: SessionWriter
+    /// The socket's side of the connection.
+    let link: Link
     /// Operations in flight, cancelled when the connection ends.
     var operations: [STOMPSession.OperationID: Task<Void, Never>] = [:]
     /// The last `SEND` or `COMMIT` stored or being stored: the next one waits for it, so a
@@ -32,15 +34,30 @@ struct Connection: Sendable {
     /// The session's frame counts as last added to the server's metrics.
     var reportedFrames = (received: STOMPFrameCounts(), sent: STOMPFrameCounts())
 
+    /// The socket's side of a connection, which its end releases.
+    struct Link: Sendable {
+        /// Writes to the client and closes the socket.
+        let transport: any FrameTransport
+        /// The client's IP address, for the per-address limit.
+        let address: String?
+        /// Whether the session counts against the ``SessionAdmission`` limits.
+        let isAdmitted: Bool
+        /// The client's bytes not handled yet.
+        let credit: InboundCredit
+        /// Times the connection's writes for the write watchdog.
+        let clock: WriteClock
+    }
+
     /// Creates the state of a new connection.
     init(
-        driver: ConnectionDriver, session: STOMPSession, mailbox: AsyncStream<ConnectionEvent>.Continuation,
-        writer: SessionWriter, eventLoop: any EventLoop
+        driver: ConnectionDriver, session: STOMPSession, mailbox: ConnectionMailbox, writer: SessionWriter, link: Link,
+        eventLoop: any EventLoop
     ) {
         self.driver = driver
         self.session = session
         self.mailbox = mailbox
         self.writer = writer
+        self.link = link
         self.eventLoop = eventLoop
     }
 
@@ -53,9 +70,17 @@ struct Connection: Sendable {
         self.session.id
     }
 
+    /// Reacts to one event of the mailbox, and counts the client's bytes it carried as handled.
+    mutating func process(_ event: ConnectionEvent) async {
+        await self.handle(event)
+        self.link.credit.handled(event)
+    }
+
     /// Reacts to one event of the mailbox.
-    mutating func handle(_ event: ConnectionEvent) async {
+    private mutating func handle(_ event: ConnectionEvent) async {
         switch event {
+        case .opened:
+            await self.driver.hub.register(self.id, mailbox: self.mailbox, writer: self.writer)
         case .received(let bytes):
             await self.perform(self.session.receive(bytes, now: .now()))
             if self.operations.count >= Self.maxOperationsInFlight {
@@ -134,8 +159,10 @@ struct Connection: Sendable {
         }
     }
 
-    /// Cancels what is still running for the connection.
-    mutating func end() {
+    /// Ends the connection after its last event: cancels what still runs for it, leaves
+    /// the hub, closes the socket (politely, within ``ConnectionDriver/closeHandshakeTimeout``)
+    /// and releases its place in the limits.
+    mutating func close() async {
         self.writer.seal()
         self.session.connectionClosed()
         self.timer?.cancel()
@@ -143,5 +170,23 @@ struct Connection: Sendable {
             task.cancel()
         }
         self.operations = [:]
+        let driver = self.driver
+        driver.watchdog.unwatch(self.link.clock)
+        var reason = self.closeReason
+        if self.link.clock.hasStalled {
+            driver.metrics.writeTimeouts.increment()
+            reason = "the client took no bytes for \(driver.writeTimeout)"
+        }
+        let transportName = type(of: self.link.transport).name
+        driver.logger.info("session closed", metadata: ["session": "\(self.id)", "transport": "\(transportName)", "reason": "\(reason)"])
+        self.link.credit.close()
+        await driver.hub.remove(self.id)
+        await self.link.transport.close(within: ConnectionDriver.closeHandshakeTimeout)
+        if self.link.isAdmitted {
+            driver.admission.release(address: self.link.address)
+        }
+        // After the release: a session no longer counted as open has freed its slot.
+        driver.metrics.sessionsOpen[transportName]?.decrement()
+        driver.sessions.remove(self.mailbox)
     }
 }

@@ -5,6 +5,8 @@ import STOMP
 /// touches the connection's `STOMPSession` goes through its mailbox, so the session has
 /// one owner.
 enum ConnectionEvent: Sendable {
+    /// The connection was accepted: it joins the hub, first of all.
+    case opened
     /// Bytes from the client.
     case received(ByteBuffer)
     /// The client closed the connection, or reading failed.

@@ -27,7 +27,6 @@ enum HTTPServer {
     ///   - host: The address to bind.
     ///   - port: The port; `0` picks a free one.
     ///   - driver: Serves each WebSocket connection.
-    ///   - sessions: Runs each WebSocket connection.
     ///   - history: The history API.
     ///   - authenticator: Who may use the history API.
     ///   - readiness: Answers `/readyz`.
@@ -40,7 +39,7 @@ enum HTTPServer {
     ///   - logger: Hummingbird's logger.
     ///   - onListening: Told the bound port once listening.
     static func application(
-        host: String, port: Int, driver: ConnectionDriver, sessions: SessionTasks, history: HistoryAPI, authenticator: Authenticator, readiness: Readiness,
+        host: String, port: Int, driver: ConnectionDriver, history: HistoryAPI, authenticator: Authenticator, readiness: Readiness,
         metrics: ServerMetrics, sampler: MetricsSampler, origins: OriginPolicy, maxMessageSize: Int, idleTimeout: Duration,
         tls: TLSConfiguration?, logger: Logger,
         onListening: @escaping @Sendable (Endpoint, Int) async -> Void
@@ -88,8 +87,10 @@ enum HTTPServer {
                 let channel = RequestHeadDeadlineChannel(
                     base: STOMPUpgradeChannel(
                         responder: responder, origins: origins, maxMessageSize: maxMessageSize, idleTimeout: idleTimeout,
-                        startSession: { webSocket in
-                            sessions.start { await Self.serve(webSocket, with: driver) }
+                        openSession: { channel in
+                            try driver.open(channel, transport: WebSocketTransport(channel: channel)) { (message: WebSocketFrame) in
+                                message.unmaskedData
+                            }
                         }),
                     timeout: TimeAmount(idleTimeout))
                 guard let tls else { return channel }
@@ -98,22 +99,5 @@ enum HTTPServer {
             configuration: .init(address: .hostname(host, port: port), serverName: "pglive", backlog: 1024),
             onServerRunning: { channel in await onListening(.http, channel.localAddress?.port ?? port) },
             logger: logger)
-    }
-
-    /// Serves one upgraded connection until it closes: its text and binary messages are the
-    /// STOMP session's input (``WebSocketControlHandler`` answers the control frames).
-    private static func serve(
-        _ webSocket: NIOAsyncChannel<WebSocketFrame, WebSocketFrame>, with driver: ConnectionDriver
-    ) async {
-        try? await webSocket.executeThenClose { inbound, outbound in
-            await driver.run(
-                reading: { deliver in
-                    for try await frame in inbound {
-                        await deliver(frame.unmaskedData)
-                    }
-                },
-                transport: WebSocketTransport(channel: webSocket.channel, outbound: outbound),
-                address: webSocket.channel.remoteAddress?.ipAddress)
-        }
     }
 }

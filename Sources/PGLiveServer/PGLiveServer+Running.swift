@@ -38,20 +38,20 @@ extension PGLiveServer {
         await hub.replaceTopics(with: directory)
         let resolver = TopicResolver(hub: hub, pool: pool, autoCreateTopics: configuration.autoCreateTopics)
         let metrics = ServerMetrics()
+        let sessions = OpenSessions()
         let driver = ConnectionDriver(
             hub: hub, authenticator: configuration.authenticator,
             opener: SubscriptionOpener(hub: hub, pool: pool, resolver: resolver, batchSize: 500),
             publisher: LogPublisher(resolver: resolver, pool: pool),
-            sessionConfiguration: configuration.session,
+            sessionConfiguration: configuration.session, sessions: sessions,
             writeTimeout: configuration.writeTimeout, logger: self.logger, metrics: metrics.stomp,
             admission: SessionAdmission(limits: configuration.sessionLimits))
         let feed = ChangeFeed(pool: pool, listen: configuration.database, logger: self.logger)
-        let sessions = SessionTasks()
         // Stopped in reverse order: sessions are ended, then waited for, then the endpoints close.
         let services: [any Service] = [
             FeedService(feed: feed, hub: hub, position: head, commitToFrame: metrics.commitToFrame),
             HTTPServer.application(
-                host: configuration.host, port: configuration.httpPort, driver: driver, sessions: sessions,
+                host: configuration.host, port: configuration.httpPort, driver: driver,
                 history: HistoryAPI(pool: pool, cursorKey: cursorKey, configuration: configuration.history, logger: self.logger),
                 authenticator: configuration.authenticator, readiness: Readiness(feed: feed, hub: hub, pool: pool), metrics: metrics,
                 sampler: MetricsSampler(metrics: metrics, hub: hub, feed: feed, pool: pool, logger: self.logger),
@@ -61,7 +61,7 @@ extension PGLiveServer {
                 onListening: onListening),
             STOMPTCPServer(
                 host: configuration.host, port: configuration.stompPort, tls: configuration.tls?.context,
-                driver: driver, sessions: sessions, onListening: onListening),
+                driver: driver, onListening: onListening),
             sessions,
             SessionTerminator(hub: hub, drainDelay: configuration.drainDelay),
         ]

@@ -4,7 +4,7 @@ import NIOSSL
 import ServiceLifecycle
 
 /// STOMP over TCP (over TLS when configured): accepts connections until graceful shutdown
-/// and serves each with the ``ConnectionDriver``, in ``SessionTasks``.
+/// and serves each with the ``ConnectionDriver``.
 struct STOMPTCPServer: Service {
     /// The address to bind.
     let host: String
@@ -14,48 +14,36 @@ struct STOMPTCPServer: Service {
     let tls: NIOSSLContext?
     /// Serves each connection.
     let driver: ConnectionDriver
-    /// Runs each connection.
-    let sessions: SessionTasks
     /// Told the bound port once listening.
     let onListening: @Sendable (Endpoint, Int) async -> Void
 
     func run() async throws {
+        let driver = self.driver
         let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 1024)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
-            .bind(host: self.host, port: self.port) { [tls] channel in
+            .childChannelInitializer { [tls] channel in
                 channel.eventLoop.makeCompletedFuture {
                     if let tls {
                         try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls))
                     }
-                    return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                    if try !driver.open(channel, transport: TCPTransport(channel: channel), bytes: { (bytes: ByteBuffer) in bytes }) {
+                        channel.close(promise: nil)
+                    }
                 }
             }
-        await self.onListening(.stomp, server.channel.localAddress?.port ?? self.port)
-        let (driver, sessions) = (self.driver, self.sessions)
-        try await withGracefulShutdownHandler {
-            try await server.executeThenClose { connections in
-                for try await connection in connections where !sessions.start({ await Self.serve(connection, with: driver) }) {
-                    try? await connection.channel.close()
-                }
+            .bind(host: self.host, port: self.port).get()
+        await self.onListening(.stomp, server.localAddress?.port ?? self.port)
+        // Stops accepting; the connections are ``OpenSessions``' to wait for.
+        await withGracefulShutdownHandler {
+            await withTaskCancellationHandler {
+                try? await server.closeFuture.get()
+            } onCancel: {
+                server.close(promise: nil)
             }
         } onGracefulShutdown: {
-            server.channel.close(promise: nil)
-        }
-    }
-
-    /// Serves one connection until it closes.
-    private static func serve(_ connection: NIOAsyncChannel<ByteBuffer, ByteBuffer>, with driver: ConnectionDriver) async {
-        try? await connection.executeThenClose { inbound, _ in
-            await driver.run(
-                reading: { deliver in
-                    for try await bytes in inbound {
-                        await deliver(bytes)
-                    }
-                },
-                transport: TCPTransport(channel: connection.channel),
-                address: connection.channel.remoteAddress?.ipAddress)
+            server.close(promise: nil)
         }
     }
 }

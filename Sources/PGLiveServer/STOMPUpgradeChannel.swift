@@ -9,9 +9,10 @@ import NIOWebSocket
 
 /// The HTTP endpoint's connections: HTTP/1.1 served by Hummingbird's responder, or, when
 /// the first request asks for it, the upgrade to STOMP over WebSocket at `/stomp`. An
-/// upgraded connection is handed to ``SessionTasks`` and the HTTP server's task for it
-/// ends: it was the deepest task a session had (~30 KiB of stack slabs kept for the
-/// session's life when hummingbird-websocket ran the session in it, `Benchmarks/RESULTS.md`).
+/// upgraded connection is handed to the ``ConnectionDriver`` and the HTTP server's task
+/// for it ends: a task keeps every stack slab its deepest call needed until it ends, and
+/// with the session run in it (as hummingbird-websocket does) an idle session kept ~30 KiB
+/// (`Benchmarks/RESULTS.md`).
 ///
 /// The upgrade is refused with a bare 400 when the page's origin is not allowed
 /// (``OriginPolicy``), when the URL carries credentials (``URLCredentials``) or when the
@@ -20,8 +21,8 @@ import NIOWebSocket
 struct STOMPUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
     /// What became of a connection's first request.
     enum Upgrade: Sendable {
-        /// Upgraded: WebSocket frames from now on.
-        case stomp(NIOAsyncChannel<WebSocketFrame, WebSocketFrame>)
+        /// Upgraded: the STOMP session has the connection.
+        case stomp
         /// An ordinary HTTP connection.
         case http(NIOAsyncChannel<HTTPRequestPart, HTTPResponsePart>)
         /// An upgrade was asked for and refused.
@@ -42,9 +43,10 @@ struct STOMPUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
     let maxMessageSize: Int
     /// How long an HTTP connection may sit idle between requests.
     let idleTimeout: Duration
-    /// Runs an upgraded connection's STOMP session; `false` when the server no longer
-    /// takes sessions (the connection is then closed).
-    let startSession: @Sendable (NIOAsyncChannel<WebSocketFrame, WebSocketFrame>) -> Bool
+    /// Serves an upgraded connection's STOMP session from the end of its pipeline, whose
+    /// last handler delivers whole WebSocket data messages; called on the event loop.
+    /// `false` when the server no longer takes sessions (the connection is then closed).
+    let openSession: @Sendable (any Channel) throws -> Bool
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
         channel.eventLoop.makeCompletedFuture {
@@ -61,8 +63,10 @@ struct STOMPUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
                             NIOWebSocketFrameAggregator(
                                 minNonFinalFragmentSize: 0, maxAccumulatedFrameCount: .max, maxAccumulatedFrameSize: self.maxMessageSize),
                             WebSocketControlHandler())
-                        return .stomp(
-                            try NIOAsyncChannel(wrappingChannelSynchronously: channel, configuration: .init(isOutboundHalfClosureEnabled: true)))
+                        if try !self.openSession(channel) {
+                            channel.close(promise: nil)
+                        }
+                        return .stomp
                     }
                 })
             let upgrade = NIOTypedHTTPServerUpgradeConfiguration(
@@ -95,10 +99,8 @@ struct STOMPUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
                 await self.handleHTTP(asyncChannel: http, logger: logger)
             case .refused(let http):
                 await Self.refuse(http)
-            case .stomp(let webSocket):
-                if !self.startSession(webSocket) {
-                    try? await webSocket.channel.close()
-                }
+            case .stomp:
+                break
             }
         } catch {
             logger.debug("HTTP connection ended before its first request", metadata: ["error": "\(error)"])

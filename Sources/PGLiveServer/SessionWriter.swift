@@ -15,7 +15,7 @@ final class SessionWriter: Sendable {
     /// Times the write in progress.
     private let clock: WriteClock
     /// Wakes the connection to drain what queued during a write.
-    private let mailbox: AsyncStream<ConnectionEvent>.Continuation
+    private let mailbox: ConnectionMailbox
     private let state = Mutex(State())
 
     private struct State {
@@ -35,7 +35,7 @@ final class SessionWriter: Sendable {
     ///   - transport: Writes to the client.
     ///   - clock: Times each write.
     ///   - mailbox: The connection's mailbox.
-    init(transport: any FrameTransport, clock: WriteClock, mailbox: AsyncStream<ConnectionEvent>.Continuation) {
+    init(transport: any FrameTransport, clock: WriteClock, mailbox: ConnectionMailbox) {
         self.transport = transport
         self.clock = clock
         self.mailbox = mailbox

@@ -76,8 +76,9 @@ final class WebSocketControlHandler: ChannelDuplexHandler, RemovableChannelHandl
         }
         self.closeSent = true
         let frame = WebSocketFrame(fin: true, opcode: .connectionClose, data: payload)
+        let channel = context.channel
         context.writeAndFlush(self.wrapOutboundOut(frame)).whenComplete { _ in
-            context.close(promise: nil)
+            channel.close(promise: nil)
         }
     }
 }

@@ -14,8 +14,6 @@ struct WebSocketTransport: FrameTransport {
 
     /// The connection's channel; its pipeline holds NIO's `WebSocketFrameEncoder`.
     let channel: any Channel
-    /// Writes WebSocket frames through the pipeline: the close frame.
-    let outbound: NIOAsyncChannelOutboundWriter<WebSocketFrame>
     /// The encoder's context, found on the first write: looking it up by type on every
     /// write was ~3% of the server's CPU at saturation.
     private let encoder: NIOLoopBoundBox<ChannelHandlerContext?>
@@ -24,10 +22,8 @@ struct WebSocketTransport: FrameTransport {
     ///
     /// - Parameters:
     ///   - channel: The connection's channel.
-    ///   - outbound: The channel's writer of WebSocket frames.
-    init(channel: any Channel, outbound: NIOAsyncChannelOutboundWriter<WebSocketFrame>) {
+    init(channel: any Channel) {
         self.channel = channel
-        self.outbound = outbound
         self.encoder = .makeEmptyBox(valueType: ChannelHandlerContext.self, eventLoop: channel.eventLoop)
     }
 
@@ -55,10 +51,10 @@ struct WebSocketTransport: FrameTransport {
         status.write(webSocketErrorCode: .normalClosure)
         let channel = self.channel
         await withTaskCancellationHandler {
-            try? await self.outbound.write(WebSocketFrame(fin: true, opcode: .connectionClose, data: status))
+            try? await channel.writeAndFlush(WebSocketFrame(fin: true, opcode: .connectionClose, data: status))
             // Half-closes the socket: the server closes first (RFC 6455, section 7.1.1), and a
             // client that does not answer close frames still sees the end.
-            self.outbound.finish()
+            try? await channel.close(mode: .output)
             try? await channel.closeFuture.get()
         } onCancel: {
             channel.close(promise: nil)

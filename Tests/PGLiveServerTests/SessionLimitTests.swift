@@ -46,13 +46,14 @@ import Testing
         #expect(String(buffer: error.body) == "The server has its limit of 2 sessions open; try again later.")
         try await Self.expectDelivery(of: 1, to: [first, second], server: server, topic: "limit_process")
 
-        // A closed session frees its slot.
+        // A closed session frees its slot, before it counts as closed in the metrics.
         await first.close()
-        try await Deadline.waitUntil("a slot to free up") {
-            guard let client = try? await STOMPTestClient.connected(port: server.stompPort) else { return false }
-            await client.close()
-            return true
+        try await Deadline.waitUntil("the first session to end") {
+            let metrics = try PrometheusExposition(try await RawHTTP.get("/metrics", port: server.httpPort).body)
+            return metrics.value("pglive_stomp_sessions_open", ["transport": "tcp"]) == 1
         }
+        let newcomer = try await STOMPTestClient.connected(port: server.stompPort)
+        await newcomer.close()
     }
 
     @Test func aSessionPastTheLimitOfItsAddressGetsAnErrorWhileOtherAddressesConnect() async throws {
