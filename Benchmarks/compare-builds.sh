@@ -14,9 +14,10 @@
 # the last delivery) for the client. Idle: a fresh server per
 # build, 200 sessions opened and closed first (so the allocator's arenas exist), then RSS
 # before and while $IDLE_SUBSCRIBERS sessions hold. NEW_PGLIVE's `bench` is the client for
-# both builds and applies the migrations.
+# both builds (CLIENT=own: each build's own, to compare load generators) and applies the
+# migrations.
 #
-# Environment (all optional): ROUNDS=3 (A/B pairs), SECONDS_PER_RUN=12, SUBSCRIBERS=1000, RATE=0,
+# Environment (all optional): ROUNDS=3 (A/B pairs), SECONDS_PER_RUN=12, SUBSCRIBERS=1000, RATE=0, CLIENT=new,
 # IDLE_SUBSCRIBERS=10000 (0 to skip), PGBIN=/usr/lib/postgresql/15/bin, SERVE_LIMITS (the
 # options that lift serve's session and SEND rate limits for the bench's local sessions;
 # set it empty for builds older than those options).
@@ -33,6 +34,7 @@ SECONDS_PER_RUN=${SECONDS_PER_RUN:-12}
 SUBSCRIBERS=${SUBSCRIBERS:-1000}
 RATE=${RATE:-0}
 IDLE_SUBSCRIBERS=${IDLE_SUBSCRIBERS:-10000}
+CLIENT=${CLIENT:-new}
 SERVE_LIMITS=${SERVE_LIMITS---max-sessions 0 --max-sessions-per-ip 0 --max-send-rate 0}
 HZ=$(getconf CLK_TCK)
 WORK=$(mktemp -d /tmp/pglive-compare-pg.XXXXXX)
@@ -51,11 +53,13 @@ rss_kib() { awk '/VmRSS/ {print $2}' "/proc/$SERVE_PID/status"; }
 # start_bench ARGS…: NEW's load generator against the current server, in the background,
 # so that $! is the load generator itself (its CPU is sampled from /proc).
 start_bench() {
-    "$NEW" bench --url "ws://127.0.0.1:$HTTP_PORT/stomp" --destination /topic/bench --login bench --passcode bench "$@" &
+    "$CLIENT_BUILD" bench --url "ws://127.0.0.1:$HTTP_PORT/stomp" --destination /topic/bench --login bench --passcode bench "$@" &
 }
-# serve_with BINARY: a fresh `pglive serve` of that build.
+# serve_with BINARY: a fresh `pglive serve` of that build, and the client for it.
 serve_with() {
     PGLIVE=$1
+    CLIENT_BUILD=$NEW
+    if [ "$CLIENT" = own ]; then CLIENT_BUILD=$1; fi
     # shellcheck disable=SC2086 # SERVE_LIMITS is a list of options
     start_serve "$LOGS/serve-$(basename "$1").log" --user bench:bench $SERVE_LIMITS
 }

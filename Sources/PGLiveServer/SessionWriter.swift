@@ -2,8 +2,8 @@ import Synchronization
 
 /// The one way frames reach a session's client: the connection's own frames (`CONNECTED`,
 /// `RECEIPT`, `ERROR`, heart-beats) and the broker's deliveries, which the ``BrokerHub``
-/// pushes here directly when the session has no write in flight, without waking the
-/// connection's task.
+/// pushes here directly when the session has no write in flight, without a task of the
+/// connection's (``ConnectionMailbox``).
 ///
 /// At most one write of broker frames is in flight per session (``beginDelivery()``):
 /// while it is, new frames stay in the broker's queue, where the slow-consumer limits

@@ -55,7 +55,7 @@ final class WebSocketControlHandler: ChannelDuplexHandler, RemovableChannelHandl
         case .some:
             self.close(context: context, code: .protocolError)
         case nil:
-            // Socket errors: the reader ends with them.
+            // Socket errors: the session's input handler closes the connection.
             context.fireErrorCaught(error)
         }
     }

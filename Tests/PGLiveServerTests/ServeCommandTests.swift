@@ -91,7 +91,7 @@ import Testing
 
     @Test func sigtermCutsAnExportWhoseClientStoppedReadingAfterTheShutdownTimeout() async throws {
         let database = try await blocking { try TestPostgres.makeMigratedDatabase(label: "shutdowncut") }
-        try await blocking {
+        _ = try await blocking {
             try database.connect().execute("""
                 CREATE TABLE bulk (id int PRIMARY KEY, pad text);
                 SELECT pglive.publish_table('bulk');
