@@ -61,6 +61,10 @@ public final class ChangeFeed: Sendable {
             for await event in events {
                 record(event)
                 guard cursor.shouldRead(after: event) else { continue }
+                // Behind only when a read is due: a notification for events an earlier read
+                // delivered (its commit raced that read) must not leave the feed "catching up"
+                // until the next write.
+                state.withLock { $0.caughtUp = false }
                 await catchUp(&cursor, deliver: deliver)
             }
         }
@@ -70,7 +74,7 @@ public final class ChangeFeed: Sendable {
         switch event {
         case .connected: state.withLock { $0.listening = true }
         case .disconnected: state.withLock { $0.listening = false; $0.caughtUp = false }
-        case .notification: state.withLock { $0.caughtUp = false }
+        case .notification: break
         }
     }
 

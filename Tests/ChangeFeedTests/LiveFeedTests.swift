@@ -80,6 +80,28 @@ import Testing
         }
     }
 
+    @Test func aNotificationForEventsAlreadyReadLeavesTheFeedCaughtUp() async throws {
+        let pool = PostgresPool(connection: database.configuration, configuration: .init(maxConnections: 2), logger: TestPostgres.logger)
+        let feed = ChangeFeed(pool: pool, listen: database.configuration, logger: TestPostgres.logger)
+        let collector = EventCollector()
+        let running = Task { try await feed.run(after: 0) { collector.append($0) } }
+        defer { running.cancel() }
+        try await Deadline.waitUntil("the listener") { try listenerCount() == 1 }
+        try database.connect().execute("INSERT INTO items VALUES (1, 0, 0)")
+        try await Deadline.waitUntil("the insert delivered") { collector.count == 1 && feed.status.caughtUp }
+
+        // A late doorbell for position 1, as when its commit raced the read that delivered it:
+        // no read follows, so nothing may set the feed back to catching up (/readyz 503 until
+        // the next write, before the fix).
+        try database.connect().execute("SELECT pg_notify('pglive', '1')")
+        let end = ContinuousClock.now + .seconds(2)
+        while ContinuousClock.now < end, feed.status.caughtUp {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(feed.status.caughtUp)
+        #expect(collector.count == 1)
+    }
+
     private func listenerCount() throws -> Int {
         try database.connect().query(
             "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1 AND query LIKE 'LISTEN%'",
