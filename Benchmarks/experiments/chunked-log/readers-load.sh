@@ -14,7 +14,7 @@ for t in big:100 mid:10 small:1 rare:1; do
 done
 for db in readcur readchunk; do
     "${P[@]}" -d postgres -c "CREATE DATABASE $db"
-    for f in /work/main/migrations/*.sql; do "${P[@]}" -d $db --single-transaction -f "$f" >/dev/null; done
+    for f in "$S"/../../../migrations/*.sql; do "${P[@]}" -d $db --single-transaction -f "$f" >/dev/null; done
     if [ $db = readchunk ]; then
         "${P[@]}" -d $db --single-transaction -f $S/chunk.sql >/dev/null
         sed -e 's/AGG_EXPR/jsonb_agg(r.*)/' -e 's/AGG_SORTED/jsonb_agg(s.r ORDER BY i)/' $S/chunk_fast.sql | "${P[@]}" -d $db --single-transaction >/dev/null

@@ -8,7 +8,7 @@ DDL='(id bigserial PRIMARY KEY, device int, reading double precision, status tex
 for db in plain current chunk chunk_lz4; do
     "${P[@]}" -d postgres -c "CREATE DATABASE $db"
     if [ $db != plain ]; then
-        for f in /work/main/migrations/*.sql; do "${P[@]}" -d $db --single-transaction -f "$f" >/dev/null; done
+        for f in "$S"/../../../migrations/*.sql; do "${P[@]}" -d $db --single-transaction -f "$f" >/dev/null; done
     fi
     case $db in chunk*) "${P[@]}" -d $db --single-transaction -f $S/chunk.sql >/dev/null ;; esac
     [ $db = chunk_lz4 ] && "${P[@]}" -d $db -c "ALTER TABLE pglive.event_chunks ALTER COLUMN rows SET COMPRESSION lz4, SET (toast_tuple_target = 8160)"

@@ -7,7 +7,7 @@ S=$(cd "$(dirname "$0")" && pwd)
 DDL='(id bigserial PRIMARY KEY, device int, reading double precision, status text, at timestamptz DEFAULT now())'
 for db in chunk_fast chunk_arr; do
     "${P[@]}" -d postgres -c "CREATE DATABASE $db"
-    for f in /work/main/migrations/*.sql; do "${P[@]}" -d $db --single-transaction -f "$f" >/dev/null; done
+    for f in "$S"/../../../migrations/*.sql; do "${P[@]}" -d $db --single-transaction -f "$f" >/dev/null; done
     "${P[@]}" -d $db --single-transaction -f $S/chunk.sql >/dev/null
     if [ $db = chunk_arr ]; then
         "${P[@]}" -d $db -c "DROP VIEW pglive.chunk_event_log" -c "ALTER TABLE pglive.event_chunks ALTER COLUMN rows TYPE jsonb[] USING NULL"
