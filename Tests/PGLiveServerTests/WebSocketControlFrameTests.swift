@@ -7,6 +7,15 @@ import Testing
 @Suite(.serialized) struct WebSocketControlFrameTests {
     static let connect = Array("CONNECT\naccept-version:1.2\nlogin:alice\npasscode:secret\n\n\0".utf8)
 
+    /// A client whose session has connected.
+    static func connectedClient() async throws -> WebSocketTestClient {
+        let server = try await TestServer.strict.value
+        let client = try await WebSocketTestClient(port: server.httpPort, subprotocols: ["v12.stomp"])
+        try await client.send(bytes: Self.connect, opcode: 1)
+        #expect(String(buffer: try await client.next().payload).hasPrefix("CONNECTED\n"))
+        return client
+    }
+
     @Test func aPingGetsAPongWithItsPayloadAndFragmentsOfOneMessageFormOneFrame() async throws {
         let server = try await TestServer.strict.value
         let client = try await WebSocketTestClient(port: server.httpPort, subprotocols: ["v12.stomp"])
@@ -41,29 +50,20 @@ import Testing
     }
 
     @Test func aCloseFrameIsAnsweredAndTheConnectionCloses() async throws {
-        let server = try await TestServer.strict.value
-        let client = try await WebSocketTestClient(port: server.httpPort, subprotocols: ["v12.stomp"])
-        try await client.send(bytes: Self.connect, opcode: 1)
-        #expect(String(buffer: try await client.next().payload).hasPrefix("CONNECTED\n"))
+        let client = try await Self.connectedClient()
         try await client.send(bytes: [0x03, 0xE8], opcode: 8)
         #expect(try await client.next().opcode == 8)
         try await client.waitClosed()
     }
 
     @Test func aFrameWithAReservedOpcodeClosesTheConnection() async throws {
-        let server = try await TestServer.strict.value
-        let client = try await WebSocketTestClient(port: server.httpPort, subprotocols: ["v12.stomp"])
-        try await client.send(bytes: Self.connect, opcode: 1)
-        #expect(String(buffer: try await client.next().payload).hasPrefix("CONNECTED\n"))
+        let client = try await Self.connectedClient()
         try await client.send(bytes: [1, 2, 3], opcode: 3)
         try await client.waitClosed()
     }
 
     @Test func aMessageOverTheSizeLimitIsClosedWithMessageTooBig() async throws {
-        let server = try await TestServer.strict.value
-        let client = try await WebSocketTestClient(port: server.httpPort, subprotocols: ["v12.stomp"])
-        try await client.send(bytes: Self.connect, opcode: 1)
-        #expect(String(buffer: try await client.next().payload).hasPrefix("CONNECTED\n"))
+        let client = try await Self.connectedClient()
         // Each fragment is under the limit; the message they form is not.
         let fragment = [UInt8](repeating: UInt8(ascii: "x"), count: 800 << 10)
         try await client.send(bytes: fragment, opcode: 1, fin: false)
@@ -75,10 +75,7 @@ import Testing
     }
 
     @Test func theServersCloseFrameFollowsTheLastStompFrameAndTheConnectionEnds() async throws {
-        let server = try await TestServer.strict.value
-        let client = try await WebSocketTestClient(port: server.httpPort, subprotocols: ["v12.stomp"])
-        try await client.send(bytes: Self.connect, opcode: 1)
-        #expect(String(buffer: try await client.next().payload).hasPrefix("CONNECTED\n"))
+        let client = try await Self.connectedClient()
         try await client.send("DISCONNECT\nreceipt:bye\n\n\0")
         #expect(String(buffer: try await client.next().payload).hasPrefix("RECEIPT\nreceipt-id:bye\n"))
         let close = try await client.next()
