@@ -69,15 +69,8 @@ enum HTTPServer {
         // Reached by a plain GET, which gets the reason; a refused upgrade gets a bare 400
         // (its reason is logged, STOMPUpgradeChannel).
         router.get("/stomp") { request, _ -> Response in
-            if let origin = request.headers[.origin], !origins.allows(origin: origin, host: request.head.authority) {
-                throw HistoryError(
-                    .forbidden, "WebSocket connections from \(origin) are not allowed",
-                    detail: "pages of other origins need pglive serve --allowed-origin \(origin)")
-            }
-            if let name = URLCredentials.parameter(in: request.uri.queryParameters.map { (String($0.key), String($0.value)) }) {
-                throw HistoryError(
-                    .invalidParameter, "credentials in the URL are refused (query parameter \(name))",
-                    detail: "send the token in the STOMP CONNECT frame: passcode or an Authorization: Bearer header")
+            if let refusal = UpgradeRefusal(origin: request.headers[.origin], host: request.head.authority, uri: request.uri, origins: origins) {
+                throw refusal.error
             }
             throw HistoryError(.invalidParameter, "/stomp takes a WebSocket upgrade", detail: "connect with a STOMP over WebSocket client")
         }

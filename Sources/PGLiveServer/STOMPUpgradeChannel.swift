@@ -114,14 +114,17 @@ struct STOMPUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
             logger.info("WebSocket upgrade refused: no WebSocket at this path", metadata: ["path": "\(uri.path)"])
             return nil
         }
-        let origin = head.headers.first(name: "origin")
-        guard self.origins.allows(origin: origin, host: head.headers.first(name: "host")) else {
-            logger.info("WebSocket upgrade refused: origin not allowed", metadata: ["origin": "\(origin ?? "")"])
+        let refusal = UpgradeRefusal(
+            origin: head.headers.first(name: "origin"), host: head.headers.first(name: "host"), uri: uri, origins: self.origins)
+        switch refusal {
+        case .originNotAllowed(let origin):
+            logger.info("WebSocket upgrade refused: origin not allowed", metadata: ["origin": "\(origin)"])
             return nil
-        }
-        if let name = URLCredentials.parameter(in: uri.queryParameters.map { (String($0.key), String($0.value)) }) {
+        case .credentialsInURL(let name):
             logger.info("WebSocket upgrade refused: credentials in the URL", metadata: ["parameter": "\(name)"])
             return nil
+        case nil:
+            break
         }
         guard let chosen = WebSocketSubprotocol.choose(from: head.headers["sec-websocket-protocol"]) else {
             return HTTPHeaders()

@@ -27,7 +27,7 @@ import Testing
     @Test func anUpgradeFromAForeignPageIsRefusedAndAPlainGetSaysWhy() async throws {
         let server = try await TestServer.strict.value
         let foreign = try await WebSocketTestClient(port: server.httpPort, subprotocols: ["v12.stomp"], origin: "https://evil.example")
-        // Hummingbird answers every refused upgrade with a bare 400.
+        // Every refused upgrade gets a bare 400 (STOMPUpgradeChannel); a plain GET gets the reason.
         #expect(foreign.responseHead.hasPrefix("http/1.1 400"))
         #expect(!foreign.responseHead.contains("upgrade: websocket"))
         let reason = try await RawHTTP.get("/stomp", port: server.httpPort, headers: ["Origin: https://evil.example"])

@@ -33,7 +33,7 @@ import Testing
         var answer = RawHTTP.Response(status: 0, head: "", body: "")
         try await Deadline.waitUntil("/readyz to report the lost listener") {
             // Terminate the LISTEN backend (again, if it came back before /readyz looked).
-            try await blocking {
+            _ = try await blocking {
                 try database.connect().query(
                     "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND query ILIKE 'LISTEN%'",
                     [database.name])
@@ -42,7 +42,7 @@ import Testing
             return answer.status == 503
         }
         #expect(answer.body.contains("the LISTEN connection to the database is down") || answer.body.contains("the change feed is catching up"))
-        try await blocking { try database.connect().execute("SELECT pglive.create_topic('flip'); SELECT pglive.publish('flip', '{}'::jsonb)") }
+        _ = try await blocking { try database.connect().execute("SELECT pglive.create_topic('flip'); SELECT pglive.publish('flip', '{}'::jsonb)") }
         try await Deadline.waitUntil("the server to be ready again after catching up") {
             try await RawHTTP.get("/readyz", port: server.httpPort).status == 200
         }

@@ -89,7 +89,7 @@ import Testing
 
     @Test func aServeKilledMidLoadIsReplacedAndResumingClientsGetExactlyTheMissingEvents() async throws {
         let database = try await blocking { try TestPostgres.makeMigratedDatabase(label: "sigkill") }
-        try await blocking { try database.connect().query("SELECT pglive.create_topic('load')") }
+        _ = try await blocking { try database.connect().query("SELECT pglive.create_topic('load')") }
         let arguments = ["serve", "--database-url", database.url, "--user", "alice:secret", "--http-port", "0", "--stomp-port", "0"]
         let first = try PGLiveProcess(arguments)
         let client = try await STOMPTestClient.connected(port: try await first.waitForPorts().stomp)
