@@ -2,7 +2,8 @@ import NIOCore
 
 /// The last handler of a STOMP connection's pipeline: posts the client's bytes to the
 /// connection's mailbox on the event loop, and the end of the client's input (its half of
-/// the connection closed, or the channel inactive).
+/// the connection closed, or the channel closed); the mailbox drops what comes after the
+/// connection closed, so the end may be posted twice.
 ///
 /// While the connection holds its ``InboundCredit``'s budget of unhandled bytes, the
 /// channel stops reading (`autoRead` off) until it has handled enough: TCP then pushes
@@ -16,8 +17,6 @@ final class SessionInputHandler<Message>: ChannelInboundHandler, RemovableChanne
     private let credit: InboundCredit
     /// A message's STOMP bytes: a TCP chunk as it is, a WebSocket message's payload.
     private let bytes: (Message) -> ByteBuffer
-    /// The end of the client's input was posted.
-    private var hasEnded = false
 
     /// Creates the input of a new connection.
     ///
@@ -46,27 +45,22 @@ final class SessionInputHandler<Message>: ChannelInboundHandler, RemovableChanne
         }
     }
 
-    func channelInactive(context: ChannelHandlerContext) {
-        self.peerClosed()
-        context.fireChannelInactive()
+    func handlerAdded(context: ChannelHandlerContext) {
+        // The channel's end, also when it came before this handler joined (a client gone
+        // during the WebSocket upgrade), which channelInactive would not tell.
+        let mailbox = self.mailbox
+        context.channel.closeFuture.whenComplete { _ in
+            mailbox.yield(.peerClosed)
+        }
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         // The client closed its side; the HTTP server's channels allow half-closure, so the
-        // channel stays active until the session closes it.
+        // channel stays open until the session closes it.
         if case .inputClosed? = event as? ChannelEvent {
-            self.peerClosed()
+            self.mailbox.yield(.peerClosed)
         }
         context.fireUserInboundEventTriggered(event)
-    }
-
-    /// Tells the connection, once, that the client is gone.
-    private func peerClosed() {
-        guard !self.hasEnded else {
-            return
-        }
-        self.hasEnded = true
-        self.mailbox.yield(.peerClosed)
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
