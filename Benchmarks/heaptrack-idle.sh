@@ -46,6 +46,6 @@ kill -9 "$SERVE_PID"
 for _ in $(seq 1 60); do pgrep -f "heaptrack.*$OUT/serve" >/dev/null || break; sleep 1; done
 kill "$BENCH_PID" 2>/dev/null || true
 heaptrack_print -f "$OUT"/serve*.zst --print-leaks 1 --print-peaks 0 --print-allocators 0 --print-temporary 0 \
-    --print-histogram 0 2>/dev/null >"$OUT/leaks.txt"
+    2>/dev/null >"$OUT/leaks.txt"
 # leaks.txt: live memory by allocation site.
 echo "$SESSIONS idle sessions: $(grep 'total memory leaked' "$OUT/leaks.txt")"
