@@ -23,9 +23,7 @@ extension EventLog {
             start = position
             requested = "position \(position)"
         case .time(let time):
-            start = try connection.query(
-                "SELECT coalesce(max(last_position), 0) AS p FROM pglive.transactions WHERE committed_at < $1", [time]
-            ).rows[0].decode("p", as: Int64.self)
+            start = try connection.query(SQL.lastPositionCommittedBefore, [time]).rows[0].decode("p", as: Int64.self)
             requested = PostgresTimestampText.format(time)
         }
         guard start >= pruned else {

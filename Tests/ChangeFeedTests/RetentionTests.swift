@@ -50,4 +50,31 @@ import Testing
             try EventLog.startPosition(for: .earliest, topic: "nope", on: connection)
         }
     }
+
+    @Test func aFromTimeStartIsTheLastPositionCommittedBeforeItWhicheverSideIsRead() throws {
+        // 43 transactions, one a minute, one of them moved 3 minutes later (out of order):
+        // every time gets the plain maximum's answer, near either end and between.
+        try connection.query("INSERT INTO readings SELECT generate_series(1, 3)")
+        for _ in 0..<40 { try connection.query("INSERT INTO readings VALUES (0)") }
+        try connection.query("""
+            UPDATE pglive.transactions t SET committed_at = '2026-01-01T00:00:00Z'::timestamptz + n.i * interval '1 minute'
+              FROM (SELECT first_position, row_number() OVER (ORDER BY first_position) AS i FROM pglive.transactions) n
+             WHERE n.first_position = t.first_position
+            """)
+        try connection.query("""
+            UPDATE pglive.transactions SET committed_at = committed_at + interval '3 minutes'
+             WHERE first_position = (SELECT first_position FROM pglive.transactions ORDER BY first_position DESC OFFSET 5 LIMIT 1)
+            """)
+        let base = try #require(ISO8601DateFormatter().date(from: "2026-01-01T00:00:00Z"))
+        for seconds in stride(from: -30, through: 46 * 60, by: 45) {
+            let time = base.addingTimeInterval(TimeInterval(seconds))
+            let plain = try connection.query(
+                "SELECT coalesce(max(last_position), 0) AS p FROM pglive.transactions WHERE committed_at < $1", [time]
+            ).rows[0].decode("p", as: Int64.self)
+            let start = try connection.query(EventLog.SQL.lastPositionCommittedBefore, [time]).rows[0].decode("p", as: Int64.self)
+            #expect(start == plain, "at \(seconds) s")
+        }
+        try connection.query("TRUNCATE pglive.transactions CASCADE")
+        #expect(try connection.query(EventLog.SQL.lastPositionCommittedBefore, [base]).rows[0].decode("p", as: Int64.self) == 0)
+    }
 }
