@@ -8,28 +8,64 @@ extension EventLog {
             "coalesce((SELECT last_position FROM pglive.transactions ORDER BY first_position DESC LIMIT 1), 0)"
 
         /// The last position committed before the time `$1` (0 when none): where a
-        /// `from-time` subscriber's replay starts.
+        /// `from-time` subscriber's replay starts. Transactions hold disjoint, ascending
+        /// position ranges, so it is the `last_position` of the newest transaction before
+        /// `$1`, found from whichever side is cheaper (``nearerEnd(of:walkingFrom:walk:range:)``).
+        public static let lastPositionCommittedBefore = "SELECT " + nearerEnd(
+            of: "$1::timestamptz", walkingFrom: .end,
+            walk: "coalesce((SELECT last_position FROM pglive.transactions WHERE committed_at < $1::timestamptz ORDER BY first_position DESC LIMIT 1), 0)",
+            range: "(SELECT coalesce(max(last_position + 0), 0) FROM pglive.transactions WHERE committed_at < $1::timestamptz)") + " AS p"
+
+        /// The `first_position` of the first transaction committed at or after `time` (NULL
+        /// when none), as an SQL expression: where a read from a time starts its scan.
+        /// - Parameter time: the time's SQL expression, a placeholder such as `$2::timestamptz`.
+        public static func firstTransaction(committedAtOrAfter time: String) -> String {
+            nearerEnd(
+                of: time, walkingFrom: .start,
+                walk: "(SELECT min(first_position) FROM pglive.transactions WHERE committed_at >= \(time))",
+                range: "(SELECT min(first_position + 0) FROM pglive.transactions WHERE committed_at >= \(time))")
+        }
+
+        /// The `first_position` of the last transaction committed before `time` (NULL when
+        /// none), as an SQL expression: where a read up to a time ends its scan.
+        /// - Parameter time: the time's SQL expression, a placeholder such as `$2::timestamptz`.
+        public static func lastTransaction(committedBefore time: String) -> String {
+            nearerEnd(
+                of: time, walkingFrom: .end,
+                walk: "(SELECT max(first_position) FROM pglive.transactions WHERE committed_at < \(time))",
+                range: "(SELECT max(first_position + 0) FROM pglive.transactions WHERE committed_at < \(time))")
+        }
+
+        /// The end of the transactions list a walk starts from.
+        enum LogEnd {
+            case start, end
+        }
+
+        /// Of two equal answers about the transactions on one side of `time`, the one that
+        /// reads fewer: `walk` (down `first_position`'s index from `end`, filtering on the
+        /// commit time) when `time` lies in the quarter of the log's commit-time span next
+        /// to that end, else `range` (every transaction on the far side of `time`, through
+        /// the BRIN index on `committed_at`, with `+ 0` on the column so that the planner
+        /// does not walk the index instead). A walked row costs ~2.5× a BRIN-read one.
         ///
-        /// Exact whatever order the commit times are in; only the speed depends on which of
-        /// two equal answers runs. Transactions hold disjoint, ascending position ranges, so
-        /// the answer is the `last_position` of the newest transaction before `$1`: read
-        /// either all transactions before `$1` (through the BRIN index on `committed_at`;
-        /// `+ 0` keeps the planner from walking `first_position` from the start instead), or
-        /// the transactions list backwards from its end until one is before `$1`. The
-        /// statement picks the side with fewer transactions by the first and last commit
-        /// times, walking only when `$1` is in the last quarter of the span: a walked row
-        /// costs ~2.5× a BRIN-read one. At 603k transactions a time near the end took 36 ms
-        /// with the BRIN read alone and 0.2–5.5 ms this way; the worst case is ~30 ms, near
-        /// the three-quarter mark (`Benchmarks/RESULTS.md`, "finding a from-time bound").
-        public static let lastPositionCommittedBefore = """
-            SELECT CASE
-                WHEN $1::timestamptz - (SELECT committed_at FROM pglive.transactions ORDER BY first_position LIMIT 1)
-                     < 3 * ((SELECT committed_at FROM pglive.transactions ORDER BY first_position DESC LIMIT 1) - $1::timestamptz)
-                THEN (SELECT coalesce(max(last_position + 0), 0) FROM pglive.transactions WHERE committed_at < $1::timestamptz)
-                ELSE coalesce((SELECT last_position FROM pglive.transactions WHERE committed_at < $1::timestamptz
-                               ORDER BY first_position DESC LIMIT 1), 0)
-            END AS p
-            """
+        /// The planner alone walks whenever it can, assuming the times it looks for are
+        /// spread evenly, where they all sit at one end. At 603k transactions a history page
+        /// from a time at 95% of the span took 93 ms, and 5.4 ms this way; the worst case is
+        /// ~25–30 ms, in the middle of the span (`Benchmarks/RESULTS.md`, "finding a from-time
+        /// bound"). Both answers are exact whatever order the commit times are in; only the
+        /// speed depends on the choice, which two index probes (the first and last commit
+        /// times) make.
+        static func nearerEnd(of time: String, walkingFrom end: LogEnd, walk: String, range: String) -> String {
+            let first = "(SELECT committed_at FROM pglive.transactions ORDER BY first_position LIMIT 1)"
+            let last = "(SELECT committed_at FROM pglive.transactions ORDER BY first_position DESC LIMIT 1)"
+            let nearWalkedEnd = switch end {
+            case .start: "3 * (\(time) - \(first)) < \(last) - \(time)"
+            case .end: "3 * (\(last) - \(time)) < \(time) - \(first)"
+            }
+            // A sub-SELECT, not a bare CASE: inside a larger query the bare CASE left the planner
+            // walking anyway (109 ms instead of 9 at 99.9% of the span).
+            return "(SELECT CASE WHEN \(nearWalkedEnd) THEN \(walk) ELSE \(range) END)"
+        }
 
         /// A condition on a `first_position` column that starts its index scan at the
         /// transaction holding `position` (or the first one), so reading after a position

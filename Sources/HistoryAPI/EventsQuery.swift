@@ -104,12 +104,12 @@ struct EventsQuery {
         if let fromTime {
             let bound = bindings.bind(fromTime, as: "timestamptz")
             conditions.append("t.committed_at >= \(bound)")
-            conditions.append("tt.first_position >= (SELECT min(first_position) FROM pglive.transactions WHERE committed_at >= \(bound))")
+            conditions.append("tt.first_position >= \(EventLog.SQL.firstTransaction(committedAtOrAfter: bound))")
         }
         if let toTime {
             let bound = bindings.bind(toTime, as: "timestamptz")
             conditions.append("t.committed_at < \(bound)")
-            conditions.append("tt.first_position <= (SELECT max(first_position) FROM pglive.transactions WHERE committed_at < \(bound))")
+            conditions.append("tt.first_position <= \(EventLog.SQL.lastTransaction(committedBefore: bound))")
         }
         if let operations { conditions.append("e.op = ANY(\(bindings.bind("{\(operations.joined(separator: ","))}", as: "text[]")))") }
         if !filter.conditions.isEmpty {

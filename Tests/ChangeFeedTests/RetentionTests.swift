@@ -51,7 +51,7 @@ import Testing
         }
     }
 
-    @Test func aFromTimeStartIsTheLastPositionCommittedBeforeItWhicheverSideIsRead() throws {
+    @Test func timeBoundsGetThePlainAggregatesAnswersWhicheverSideIsRead() throws {
         // 43 transactions, one a minute, one of them moved 3 minutes later (out of order):
         // every time gets the plain maximum's answer, near either end and between.
         try connection.query("INSERT INTO readings SELECT generate_series(1, 3)")
@@ -66,13 +66,21 @@ import Testing
              WHERE first_position = (SELECT first_position FROM pglive.transactions ORDER BY first_position DESC OFFSET 5 LIMIT 1)
             """)
         let base = try #require(ISO8601DateFormatter().date(from: "2026-01-01T00:00:00Z"))
+        let time = "$1::timestamptz"
+        let pairs = [
+            (EventLog.SQL.lastPositionCommittedBefore,
+             "SELECT coalesce(max(last_position), 0) AS p FROM pglive.transactions WHERE committed_at < $1"),
+            ("SELECT \(EventLog.SQL.firstTransaction(committedAtOrAfter: time)) AS p",
+             "SELECT min(first_position) AS p FROM pglive.transactions WHERE committed_at >= $1"),
+            ("SELECT \(EventLog.SQL.lastTransaction(committedBefore: time)) AS p",
+             "SELECT max(first_position) AS p FROM pglive.transactions WHERE committed_at < $1"),
+        ]
         for seconds in stride(from: -30, through: 46 * 60, by: 45) {
-            let time = base.addingTimeInterval(TimeInterval(seconds))
-            let plain = try connection.query(
-                "SELECT coalesce(max(last_position), 0) AS p FROM pglive.transactions WHERE committed_at < $1", [time]
-            ).rows[0].decode("p", as: Int64.self)
-            let start = try connection.query(EventLog.SQL.lastPositionCommittedBefore, [time]).rows[0].decode("p", as: Int64.self)
-            #expect(start == plain, "at \(seconds) s")
+            let at = base.addingTimeInterval(TimeInterval(seconds))
+            for (bound, plain) in pairs {
+                let expected = try connection.query(plain, [at]).rows[0].decode("p", as: Int64?.self)
+                #expect(try connection.query(bound, [at]).rows[0].decode("p", as: Int64?.self) == expected, "at \(seconds) s: \(bound)")
+            }
         }
         try connection.query("TRUNCATE pglive.transactions CASCADE")
         #expect(try connection.query(EventLog.SQL.lastPositionCommittedBefore, [base]).rows[0].decode("p", as: Int64.self) == 0)
