@@ -87,6 +87,12 @@ struct STOMPUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
             configuration.enablePipelining = false
             configuration.enableErrorHandling = false
             configuration.enableResponseHeaderValidation = false
+            // Hummingbird's request-head limits, which NIO's defaults exceed (65,534 header
+            // fields instead of 1,000).
+            let limits = HTTP1Channel.Configuration().httpDecoder
+            configuration.decoderConfiguration.maxHeaderFieldSize = limits.maxHeaderFieldSize
+            configuration.decoderConfiguration.maxHeaderListSize = limits.maxHeaderListSize
+            configuration.decoderConfiguration.maxHeaderFieldCount = limits.maxHeaderFieldCount
             let upgraded = try channel.pipeline.syncOperations.configureUpgradableHTTPServerPipeline(configuration: configuration)
             return Value(upgrade: upgraded, channel: channel)
         }
