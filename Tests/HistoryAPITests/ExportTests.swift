@@ -97,6 +97,11 @@ import Testing
             let start = await raw.read()
             #expect(String(decoding: start, as: UTF8.self).hasPrefix("HTTP/1.1 200"))
             #expect(String(decoding: start, as: UTF8.self).lowercased().contains("transfer-encoding: chunked"))
+            // The response head may leave before the query starts: terminating it earlier
+            // would hit nothing, and the export would end complete.
+            try await Deadline.waitUntil("the export's query to run") {
+                try TestPostgres.isRunning("event_document", in: database)
+            }
             try database.connect().query(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND query LIKE '%event_document%' AND pid <> pg_backend_pid()",
                 [database.name])
