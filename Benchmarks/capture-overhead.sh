@@ -75,10 +75,16 @@ for f in $(ls "$MIGRATIONS"/*.sql | sort); do
     log "migration $(basename "$f")"
     timeout 120 "${PSQL[@]}" --single-transaction -f "$f" >/dev/null  # as `pglive migrate` runs them
 done
-# The log's tables that this schema has (pglive.transaction_topics from 0006 on).
+# The log's tables that this schema has (pglive.transaction_topics from 0006 on,
+# pglive.event_chunks from 0007 on).
 LOG_TABLES=$(q "SELECT string_agg(c.oid::regclass::text, ', ') FROM pg_class c
-                 WHERE c.relnamespace = 'pglive'::regnamespace AND c.relname IN ('events', 'transactions', 'transaction_topics')")
+                 WHERE c.relnamespace = 'pglive'::regnamespace AND c.relname IN ('events', 'event_chunks', 'transactions', 'transaction_topics')")
 TOPIC_ROWS=$(q "SELECT to_regclass('pglive.transaction_topics') IS NOT NULL")
+if [ "$(q "SELECT to_regclass('pglive.event_chunks') IS NOT NULL")" = t ]; then
+    COUNT_EVENTS="SELECT (SELECT count(*) FROM pglive.events) + (SELECT coalesce(sum(n), 0) FROM pglive.event_chunks)"
+else
+    COUNT_EVENTS="SELECT count(*) FROM pglive.events"
+fi
 log "log tables: $LOG_TABLES"
 
 TABLE_DDL='(id bigserial PRIMARY KEY, device int, reading double precision, status text, at timestamptz DEFAULT now())'
@@ -151,7 +157,7 @@ declare -A SAN_ROWS SAN_EVENTS SAN_TXNS SAN_SEALED SAN_DENSE
 check_published() { # case txns
     local c=$1 txns=$2 rows events stats sealed unsealed listed dense n nd mn mx
     if [ "$c" = update1 ]; then rows=$txns; else rows=$(q "SELECT count(*) FROM published"); fi
-    events=$(q "SELECT count(*) FROM pglive.events")
+    events=$(q "$COUNT_EVENTS")
     sealed=$(q "SELECT count(*) FROM pglive.transactions WHERE first_position IS NOT NULL")
     unsealed=$(q "SELECT count(*) FROM pglive.transactions WHERE first_position IS NULL")
     if [ "$TOPIC_ROWS" = t ]; then listed=$(q "SELECT count(*) FROM pglive.transaction_topics"); else listed=$txns; fi

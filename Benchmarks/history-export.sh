@@ -48,6 +48,8 @@ done | "${PSQL[@]}" >/dev/null
 start_serve "$OUT/serve.log" --user bench:bench
 BASE="http://127.0.0.1:$HTTP_PORT/api/v1/topics/readings"
 
+# The 1,000-row statements above are logged one row per event (pglive.events; migration 0007
+# packs only statements of up to 256 rows into pglive.event_chunks).
 FROM_LOG="FROM pglive.transaction_topics tt JOIN pglive.transactions t ON t.first_position = tt.first_position
           JOIN pglive.events e ON e.tx = t.tx AND e.topic = tt.topic WHERE tt.topic = 'readings' ORDER BY tt.first_position, e.ord"
 PSQL_NDJSON="COPY (SELECT pglive.event_document(t.first_position + e.ord, e.topic, e.op, t.committed_at, e.row_data, e.old_row, e.body, e.content_type, e.headers) $FROM_LOG) TO STDOUT"

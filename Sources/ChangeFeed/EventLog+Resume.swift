@@ -34,11 +34,12 @@ extension EventLog {
         return start
     }
 
-    /// Deletes up to `batchSize` events past their topic's retention.
+    /// Deletes up to `batchSize` log rows past their topic's retention: events, or chunks
+    /// of up to 256 events written by one statement, which go whole.
     /// - Parameters:
-    ///   - batchSize: the most events to delete in this call.
+    ///   - batchSize: the most log rows to delete in this call.
     ///   - connection: a connection to the database.
-    /// - Returns: how many were deleted; call again until it returns 0.
+    /// - Returns: how many events were deleted; call again until it returns 0.
     public static func prune(batchSize: Int = 10_000, on connection: PGConnection) throws -> Int {
         try connection.query("SELECT pglive.prune($1::int) AS n", [batchSize]).rows[0].decode("n", as: Int.self)
     }

@@ -79,21 +79,78 @@ extension EventLog {
 
         /// The FROM items of a read of one topic's events: `tt`, the topic's transactions
         /// (`pglive.transaction_topics`, keyed by topic and `first_position`), `t`, each
-        /// transaction, and `e`, its events of the topic.
+        /// transaction, and `e`, its events of the topic (``events(ofTopic:after:before:)``).
         ///
-        /// Add `tt.topic = …` to the WHERE clause, bound positions on `tt.first_position` and
-        /// order by `tt.first_position, e.ord`: the scan then follows the topic's index from
-        /// the first transaction in range, and fetches each transaction's events of the topic
-        /// by the events' primary key, never scanning `pglive.events`.
+        /// Add `tt.topic = …` to the WHERE clause, bound positions on `tt.first_position` as
+        /// well and order by `tt.first_position, e.ord`: the scan then follows the topic's
+        /// index from the first transaction in range, and fetches each transaction's events
+        /// of the topic by the log tables' primary keys, never scanning the log.
         ///
         /// ```swift
-        /// "SELECT tt.first_position + e.ord AS position FROM \(EventLog.SQL.topicEvents) WHERE tt.topic = $1"
+        /// "SELECT tt.first_position + e.ord AS position FROM \(EventLog.SQL.topicEvents(after: "$2")) WHERE tt.topic = $1"
         /// ```
-        public static let topicEvents = """
+        /// - Parameters:
+        ///   - after: only events with a greater position (an SQL expression), or all.
+        ///   - before: only events with a smaller position (an SQL expression), or all.
+        public static func topicEvents(after: String? = nil, before: String? = nil) -> String {
+            """
             pglive.transaction_topics tt
               JOIN pglive.transactions t ON t.tx = tt.tx
-              JOIN pglive.events e ON e.tx = tt.tx AND e.topic = tt.topic
+             CROSS JOIN LATERAL \(events(ofTopic: "tt.topic", after: after, before: before)) e
             """
+        }
+
+        /// The FROM items of a read of every topic's events: `t`, each transaction, and `e`,
+        /// its events (``events(ofTopic:after:before:)``). Bound positions on
+        /// `t.first_position` as well and order by `t.first_position, e.ord`.
+        /// - Parameter after: only events with a greater position (an SQL expression), or all.
+        public static func allEvents(after: String? = nil) -> String {
+            "pglive.transactions t CROSS JOIN LATERAL \(events(ofTopic: nil, after: after, before: nil)) e"
+        }
+
+        /// The events of the transaction `t`, as a LATERAL subquery with the columns `ord`,
+        /// `topic`, `op`, `row_data`, `old_row`, `body`, `content_type` and `headers`; the
+        /// position of an event is `t.first_position + e.ord`.
+        ///
+        /// A transaction's events are in two tables (migration 0007): `pglive.events`, one row
+        /// per event, and `pglive.event_chunks`, one row per capturing statement of up to 256
+        /// rows whose `rows` array holds the events with ordinals `ord … ord + n - 1`. The
+        /// bounds go inside both branches, on the primary keys `(tx, ord)`: the planner would
+        /// apply conditions on `e` only to the unpacked rows, reading and unpacking the whole
+        /// transaction first.
+        static func events(ofTopic topic: String?, after: String?, before: String?) -> String {
+            var rowConditions = ["e.tx = t.tx"]
+            var chunkConditions = ["c.tx = t.tx"]
+            var elementConditions: [String] = []
+            if let topic {
+                rowConditions.append("e.topic = \(topic)")
+                chunkConditions.append("c.topic = \(topic)")
+            }
+            if let after {
+                let ordinal = "(\(after)) - t.first_position"
+                rowConditions.append("e.ord > \(ordinal)")
+                // A chunk holds at most 256 events: the lower bound keeps the key scan short.
+                chunkConditions.append("c.ord > \(ordinal) - 256")
+                chunkConditions.append("c.ord + c.n - 1 > \(ordinal)")
+                elementConditions.append("c.ord + x.i::integer - 1 > \(ordinal)")
+            }
+            if let before {
+                let ordinal = "(\(before)) - t.first_position"
+                rowConditions.append("e.ord < \(ordinal)")
+                chunkConditions.append("c.ord < \(ordinal)")
+                elementConditions.append("c.ord + x.i::integer - 1 < \(ordinal)")
+            }
+            return """
+                (SELECT e.ord, e.topic, e.op, e.row_data, e.old_row, e.body, e.content_type, e.headers
+                   FROM pglive.events e
+                  WHERE \(rowConditions.joined(separator: " AND "))
+                 UNION ALL
+                 SELECT c.ord + x.i::integer - 1, c.topic, c.op, x.row_data, NULL, NULL, NULL, NULL
+                   FROM pglive.event_chunks c
+                  CROSS JOIN LATERAL unnest(c.rows) WITH ORDINALITY AS x(row_data, i)
+                  WHERE \((chunkConditions + elementConditions).joined(separator: " AND ")))
+                """
+        }
 
         /// A topic's oldest retained position as an SQL expression (NULL when it has no events).
         /// - Parameter topic: the topic's SQL expression, a placeholder or a column.
@@ -109,7 +166,7 @@ extension EventLog {
 
         private static func retainedPosition(of topic: String, direction: String) -> String {
             """
-            (SELECT tt.first_position + e.ord FROM \(topicEvents)
+            (SELECT tt.first_position + e.ord FROM \(topicEvents())
               WHERE tt.topic = \(topic) ORDER BY tt.first_position\(direction), e.ord\(direction) LIMIT 1)
             """
         }

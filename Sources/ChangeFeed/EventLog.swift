@@ -1,8 +1,8 @@
 import PostgresLibPQ
 import RowFilter
 
-/// Reads the events log (`pglive.events` numbered by `pglive.transactions`, found by topic
-/// through `pglive.transaction_topics`) in position order.
+/// Reads the events log (`pglive.events` and `pglive.event_chunks` numbered by
+/// `pglive.transactions`, found by topic through `pglive.transaction_topics`) in position order.
 ///
 /// Every reader — the live feed, a resuming subscriber, the history API — reads through
 /// these queries, so they all see the same positions in the same order.
@@ -29,8 +29,8 @@ public enum EventLog {
         // One topic is read through its transactions' index, all topics through every
         // transaction after the position. $2 is bound either way (NULL without a topic).
         let (source, first, topicCondition) = topic == nil
-            ? ("pglive.transactions t JOIN pglive.events e ON e.tx = t.tx", "t.first_position", "$2::text IS NULL")
-            : (SQL.topicEvents, "tt.first_position", "tt.topic = $2")
+            ? (SQL.allEvents(after: "$1"), "t.first_position", "$2::text IS NULL")
+            : (SQL.topicEvents(after: "$1"), "tt.first_position", "tt.topic = $2")
         let condition = filter?.sql(column: "e.row_data", startingAt: 4)
         let parameters: [any PostgresBindable] = [position, topic, limit] + (condition?.bindings ?? [])
         // Without a filter the text is one of two constants (all topics, read on every
@@ -44,7 +44,6 @@ public enum EventLog {
               FROM \(source)
              WHERE \(topicCondition)
                AND \(SQL.scanStart(first, atTransactionHolding: "$1"))
-               AND e.ord > $1 - \(first)
                AND \(filter?.conditions.isEmpty == false ? "e.row_data IS NOT NULL" : "TRUE")
                AND (\(condition?.sql ?? "TRUE"))
              ORDER BY \(first), e.ord

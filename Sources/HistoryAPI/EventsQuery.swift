@@ -83,23 +83,22 @@ struct EventsQuery {
     /// The statement: `position` first, then `columns`, in the requested order.
     /// - Parameters:
     ///   - columns: the SELECT list after the position, over `t` (transactions) and `e` (events);
-    ///     see ``EventLog/SQL/topicEvents``.
+    ///     see ``EventLog/SQL/topicEvents(after:before:)``.
     ///   - extraRow: fetch one event more than ``limit`` (to learn whether another page exists).
     func sql(selecting columns: String, extraRow: Bool) -> (sql: String, bindings: SQLBindings) {
         var bindings = SQLBindings()
         // Bounds go on tt.first_position, the topic index's second column, so the scan
-        // starts and stops inside the range; a time becomes the first (or last) transaction
-        // committed inside it, a bound that the time condition implies.
+        // starts and stops inside the range, and into each transaction's events (the log
+        // tables' keys); a time becomes the first (or last) transaction committed inside
+        // it, a bound that the time condition implies.
         var conditions = ["tt.topic = \(bindings.bind(topic.name, as: "text"))"]
-        if let after {
-            let bound = bindings.bind(after, as: "bigint")
-            conditions.append(EventLog.SQL.scanStart("tt.first_position", atTransactionHolding: bound))
-            conditions.append("tt.first_position + e.ord > \(bound)")
+        let afterBound = after.map { bindings.bind($0, as: "bigint") }
+        let beforeBound = before.map { bindings.bind($0, as: "bigint") }
+        if let afterBound {
+            conditions.append(EventLog.SQL.scanStart("tt.first_position", atTransactionHolding: afterBound))
         }
-        if let before {
-            let bound = bindings.bind(before, as: "bigint")
-            conditions.append("tt.first_position < \(bound)")
-            conditions.append("tt.first_position + e.ord < \(bound)")
+        if let beforeBound {
+            conditions.append("tt.first_position < \(beforeBound)")
         }
         if let fromTime {
             let bound = bindings.bind(fromTime, as: "timestamptz")
@@ -121,7 +120,7 @@ struct EventsQuery {
         let direction = descending ? " DESC" : ""
         var sql = """
             SELECT tt.first_position + e.ord AS position, \(columns)
-              FROM \(EventLog.SQL.topicEvents)
+              FROM \(EventLog.SQL.topicEvents(after: afterBound, before: beforeBound))
              WHERE \(conditions.joined(separator: "\n   AND "))
              ORDER BY tt.first_position\(direction), e.ord\(direction)
             """

@@ -7,9 +7,9 @@ import PostgresLibPQ
 /// migrations this build's SQL relies on; otherwise each failing check gives a reason.
 /// From the start of a graceful shutdown it answers "the server is shutting down".
 struct Readiness: Sendable {
-    /// The newest migration this build uses (`migrations/0006_…`); a test keeps it equal
+    /// The newest migration this build uses (`migrations/0007_…`); a test keeps it equal
     /// to the highest file in `migrations/`.
-    static let requiredSchemaVersion: Int64 = 6
+    static let requiredSchemaVersion: Int64 = 7
 
     /// The process's feed.
     let feed: ChangeFeed

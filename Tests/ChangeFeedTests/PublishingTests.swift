@@ -33,20 +33,20 @@ import Testing
     func columnsNamedLikeTheCaptureFunctionsOwnNamesAreCapturedAsTheRow(keepOld: Bool) throws {
         let connection = try database.connect()
         let table = keepOld ? "named_kept" : "named"
-        try connection.execute("CREATE TABLE \(table) (id int PRIMARY KEY, first int, r text, tx int, used int, captured int, ord int)")
+        try connection.execute("CREATE TABLE \(table) (id int PRIMARY KEY, first int, r text, tx int, used int, captured int, ord int, bytes int)")
         try connection.query("SELECT pglive.publish_table($1, keep_old => $2)", [table, keepOld])
         try connection.transaction { connection in
-            try connection.query("INSERT INTO \(table) VALUES (1, 2, 'x', 3, 4, 5, 6), (2, 2, 'y', 3, 4, 5, 6)")
+            try connection.query("INSERT INTO \(table) VALUES (1, 2, 'x', 3, 4, 5, 6, 8), (2, 2, 'y', 3, 4, 5, 6, 8)")
             try connection.query("UPDATE \(table) SET first = 7 WHERE id = 1")
             try connection.query("DELETE FROM \(table) WHERE id = 2")
         }
         let events = try EventLog.events(after: 0, topic: table, limit: 10, on: connection)
         #expect(events.map(\.operation) == [.insert, .insert, .update, .delete])
         #expect(events.map(\.row) == [
-            #"{"r": "x", "id": 1, "tx": 3, "ord": 6, "used": 4, "first": 2, "captured": 5}"#,
-            #"{"r": "y", "id": 2, "tx": 3, "ord": 6, "used": 4, "first": 2, "captured": 5}"#,
-            #"{"r": "x", "id": 1, "tx": 3, "ord": 6, "used": 4, "first": 7, "captured": 5}"#,
-            #"{"r": "y", "id": 2, "tx": 3, "ord": 6, "used": 4, "first": 2, "captured": 5}"#,
+            #"{"r": "x", "id": 1, "tx": 3, "ord": 6, "used": 4, "bytes": 8, "first": 2, "captured": 5}"#,
+            #"{"r": "y", "id": 2, "tx": 3, "ord": 6, "used": 4, "bytes": 8, "first": 2, "captured": 5}"#,
+            #"{"r": "x", "id": 1, "tx": 3, "ord": 6, "used": 4, "bytes": 8, "first": 7, "captured": 5}"#,
+            #"{"r": "y", "id": 2, "tx": 3, "ord": 6, "used": 4, "bytes": 8, "first": 2, "captured": 5}"#,
         ])
         #expect(events.map(\.position) == Array(events[0].position...(events[0].position + 3)))
     }

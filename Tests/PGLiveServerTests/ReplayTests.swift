@@ -58,7 +58,7 @@ import Testing
         try await server.sql("CREATE TABLE timed_items (id int PRIMARY KEY)")
         try await server.sql("SELECT pglive.publish_table('timed_items')")
         try await server.sql("INSERT INTO timed_items VALUES (1)")
-        try await server.sql("UPDATE pglive.transactions SET committed_at = '2020-01-01T00:00:00Z' WHERE tx IN (SELECT tx FROM pglive.events WHERE topic = 'timed_items')")
+        try await server.sql("UPDATE pglive.transactions SET committed_at = '2020-01-01T00:00:00Z' WHERE tx IN (SELECT tx FROM pglive.transaction_topics WHERE topic = 'timed_items')")
         try await server.sql("INSERT INTO timed_items VALUES (2)")
         let client = try await STOMPTestClient.connected(port: server.stompPort)
         try await client.subscribe("/topic/timed_items", ["from-time": "2021-06-01T00:00:00Z"])
