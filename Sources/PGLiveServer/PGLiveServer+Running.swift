@@ -48,8 +48,12 @@ extension PGLiveServer {
             admission: SessionAdmission(limits: configuration.sessionLimits))
         let feed = ChangeFeed(pool: pool, listen: configuration.database, logger: self.logger)
         // Stopped in reverse order: sessions are ended, then waited for, then the endpoints close.
+        let pruner = configuration.pruneInterval.map { interval in
+            RetentionPruner(pool: pool, interval: interval, batchSize: 1000, pruned: metrics.eventsPruned, logger: self.logger)
+        }
         let services: [any Service] = [
             FeedService(feed: feed, hub: hub, position: head, commitToFrame: metrics.commitToFrame),
+        ] + (pruner.map { [$0] } ?? []) + [
             HTTPServer.application(
                 host: configuration.host, port: configuration.httpPort, driver: driver,
                 history: HistoryAPI(pool: pool, cursorKey: cursorKey, configuration: configuration.history, logger: self.logger),

@@ -40,6 +40,9 @@ public struct ServerConfiguration: Sendable {
     /// After the drain delay, how long in-flight work (HTTP exports, closing sessions) may
     /// take before it is cancelled and the process exits; 30 s by default.
     public var shutdownTimeout: Duration = .seconds(30)
+    /// How often events past their topic's retention are deleted; `nil` never (another
+    /// process or a scheduled `SELECT pglive.prune()` does it); every minute by default.
+    public var pruneInterval: Duration? = .seconds(60)
     /// Which browser pages may open WebSockets: the server's own origin plus these.
     public var allowedOrigins = OriginPolicy()
     /// The most STOMP sessions open in the process; `nil` for no limit; 10,000 by default.

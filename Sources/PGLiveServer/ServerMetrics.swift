@@ -25,12 +25,15 @@ struct ServerMetrics: Sendable {
     let stomp: STOMPMetrics
     /// Commit → frames queued, observed once per event of each feed batch.
     let commitToFrame: Metrics.Timer
+    /// Events deleted by retention.
+    let eventsPruned: Metrics.Counter
 
     /// Creates the registry and the instruments recorded outside scrapes.
     init() {
         self.factory = DescribedMetricsFactory(registry: self.registry)
         self.stomp = STOMPMetrics(factory: self.factory)
         self.commitToFrame = Metrics.Timer(label: PGLiveMetric.commitToFrame.rawValue, factory: self.factory)
+        self.eventsPruned = Metrics.Counter(label: PGLiveMetric.eventsPruned.rawValue, factory: self.factory)
     }
 
     /// The registry in the Prometheus text format.

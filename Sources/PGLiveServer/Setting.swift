@@ -36,7 +36,7 @@ public struct Setting: Sendable, Hashable {
     public static let serve: [Setting] = [
         Setting("database-url"), Setting("host"), Setting("http-port"), Setting("stomp-port"),
         Setting("user", .repeatable), Setting("allow-anonymous", .flag), Setting("auto-create-topics", .flag),
-        Setting("drain-seconds"), Setting("shutdown-timeout"), Setting("log-level"),
+        Setting("drain-seconds"), Setting("shutdown-timeout"), Setting("prune-interval"), Setting("log-level"),
         Setting("jwt-secret-file"), Setting("jwt-public-key-file", .repeatable), Setting("jwt-jwks-file", .repeatable),
         Setting("jwt-issuer"), Setting("jwt-audience"), Setting("jwt-clock-skew"), Setting("anonymous-access"),
         Setting("allowed-origin", .repeatable),

@@ -78,6 +78,11 @@ struct Serve: AsyncParsableCommand {
         valueName: "seconds"))
     var shutdownTimeout: Double = 30
 
+    @Option(help: ArgumentHelp(
+        "How often to delete events past their topic's retention (0: never, e.g. when a scheduled SELECT pglive.prune() does it).",
+        valueName: "seconds"))
+    var pruneInterval: Double = 60
+
     func validate() throws {
         for port in [httpPort, stompPort] where !(0...65535).contains(port) {
             throw ValidationError("ports are 0...65535, not \(port)")
@@ -87,6 +92,9 @@ struct Serve: AsyncParsableCommand {
         }
         guard shutdownTimeout > 0, shutdownTimeout <= 3600 else {
             throw ValidationError("--shutdown-timeout is more than 0 and at most 3600, not \(shutdownTimeout)")
+        }
+        guard pruneInterval >= 0, pruneInterval <= 86400 else {
+            throw ValidationError("--prune-interval is 0...86400, not \(pruneInterval)")
         }
         guard !users.isEmpty || allowAnonymous || tokens.hasKeys else {
             throw ValidationError(
@@ -111,6 +119,7 @@ struct Serve: AsyncParsableCommand {
         configuration.drainDelay = .milliseconds(Int64(drainSeconds * 1000))
         configuration.allowedOrigins = OriginPolicy(allowed: allowedOrigins)
         configuration.shutdownTimeout = .milliseconds(Int64(shutdownTimeout * 1000))
+        configuration.pruneInterval = pruneInterval > 0 ? .milliseconds(Int64(pruneInterval * 1000)) : nil
         limits.apply(to: &configuration)
         configuration.tls = try tls()
         try await ServerLauncher.run(configuration, logger: logger, stop: stop)

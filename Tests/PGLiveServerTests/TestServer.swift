@@ -48,6 +48,8 @@ final class TestServer: Sendable {
             session: STOMPSession.Configuration(serverVersion: PGLiveServer.version, heartBeat: heartBeat),
             writeTimeout: writeTimeout)
         configuration.broker.maxQueuedBytes = maxQueuedBytes
+        // Tests that age events on purpose must not race a pruner (RetentionPrunerTests turns it on).
+        configuration.pruneInterval = nil
         configure(&configuration)
         let server = PGLiveServer(configuration: configuration, logger: TestPostgres.logger)
         task = Task {
