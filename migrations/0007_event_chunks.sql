@@ -42,7 +42,9 @@ CREATE CONSTRAINT TRIGGER seal_at_commit
     FOR EACH ROW WHEN (NEW.ord = 0) EXECUTE FUNCTION pglive.seal_transaction();
 
 -- As in 0006, but a statement of up to 256 rows and 64 kB of row data is logged as one
--- chunk. TG_ARGV[0] is the topic.
+-- chunk. TG_ARGV[0] is the topic. One statement counts the rows and writes the chunk (the
+-- array is built only when the count and size allow it; a separate count(*) cost a
+-- single-row statement ~5% more CPU); when it writes nothing the rows are logged one by one.
 CREATE OR REPLACE FUNCTION pglive.capture_statement() RETURNS trigger
 LANGUAGE plpgsql AS $$
 #variable_conflict use_variable
@@ -51,38 +53,40 @@ DECLARE
     tx xid8 := pg_current_xact_id();
     first integer;
     captured integer;
-    bytes bigint;
     listed text;
 BEGIN
     IF used = 'sealed' THEN
         PERFORM pglive.captured_count(); -- raises the "positions were assigned" error
     END IF;
     first := coalesce(nullif(used, '')::integer, 0);
+    -- array_agg keeps the transition table's order, the order of the ordinals.
     IF TG_OP = 'DELETE' THEN
-        SELECT count(*), sum(pg_column_size(r.*)) INTO captured, bytes FROM old_rows r;
+        WITH size AS MATERIALIZED (SELECT count(*)::integer AS n, sum(pg_column_size(r.*)) AS bytes FROM old_rows r)
+        INSERT INTO pglive.event_chunks (tx, ord, n, topic, op, rows)
+        SELECT tx, first, size.n, TG_ARGV[0], 'DELETE', (SELECT array_agg(to_jsonb(r.*)) FROM old_rows r)
+          FROM size WHERE size.n BETWEEN 1 AND 256 AND size.bytes <= 65536
+        RETURNING n INTO captured;
+        IF captured IS NULL THEN
+            INSERT INTO pglive.events (tx, ord, topic, op, row_data)
+            SELECT tx, first + (row_number() OVER ())::integer - 1, TG_ARGV[0], 'DELETE', to_jsonb(r.*)
+              FROM old_rows r;
+            GET DIAGNOSTICS captured = ROW_COUNT;
+        END IF;
     ELSE
-        SELECT count(*), sum(pg_column_size(r.*)) INTO captured, bytes FROM new_rows r;
+        WITH size AS MATERIALIZED (SELECT count(*)::integer AS n, sum(pg_column_size(r.*)) AS bytes FROM new_rows r)
+        INSERT INTO pglive.event_chunks (tx, ord, n, topic, op, rows)
+        SELECT tx, first, size.n, TG_ARGV[0], TG_OP, (SELECT array_agg(to_jsonb(r.*)) FROM new_rows r)
+          FROM size WHERE size.n BETWEEN 1 AND 256 AND size.bytes <= 65536
+        RETURNING n INTO captured;
+        IF captured IS NULL THEN
+            INSERT INTO pglive.events (tx, ord, topic, op, row_data)
+            SELECT tx, first + (row_number() OVER ())::integer - 1, TG_ARGV[0], TG_OP, to_jsonb(r.*)
+              FROM new_rows r;
+            GET DIAGNOSTICS captured = ROW_COUNT;
+        END IF;
     END IF;
     IF captured = 0 THEN
         RETURN NULL;
-    END IF;
-    -- array_agg keeps the transition table's order, the order of the ordinals.
-    IF captured <= 256 AND bytes <= 65536 THEN
-        IF TG_OP = 'DELETE' THEN
-            INSERT INTO pglive.event_chunks (tx, ord, n, topic, op, rows)
-            SELECT tx, first, captured, TG_ARGV[0], 'DELETE', array_agg(to_jsonb(r.*)) FROM old_rows r;
-        ELSE
-            INSERT INTO pglive.event_chunks (tx, ord, n, topic, op, rows)
-            SELECT tx, first, captured, TG_ARGV[0], TG_OP, array_agg(to_jsonb(r.*)) FROM new_rows r;
-        END IF;
-    ELSIF TG_OP = 'DELETE' THEN
-        INSERT INTO pglive.events (tx, ord, topic, op, row_data)
-        SELECT tx, first + (row_number() OVER ())::integer - 1, TG_ARGV[0], 'DELETE', to_jsonb(r.*)
-          FROM old_rows r;
-    ELSE
-        INSERT INTO pglive.events (tx, ord, topic, op, row_data)
-        SELECT tx, first + (row_number() OVER ())::integer - 1, TG_ARGV[0], TG_OP, to_jsonb(r.*)
-          FROM new_rows r;
     END IF;
     PERFORM set_config('pglive.ordinals', (first + captured)::text, true);
     listed := pglive.noted_topics(current_setting('pglive.captured_topics', true), TG_ARGV[0], first);
