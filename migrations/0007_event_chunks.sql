@@ -125,7 +125,13 @@ BEGIN
     RETURN NULL;
 END $$;
 
--- As in 0006 over both tables. `batch_size` now bounds the log rows deleted (a chunk is
+-- As in 0006 over both tables, and bounded: `pglive serve` now calls it every minute, and
+-- 0006's walked every transaction of the log whenever nothing had expired. Only
+-- transactions committed before the shortest retention (7 days for events of topics that
+-- no longer exist) can hold expired events; commit times grow with positions (both are
+-- taken under the commit lock), so they are the ones before the first transaction
+-- committed since, found by walking from the oldest. A clock stepped back can only delay
+-- a prune, never bring it forward. `batch_size` now bounds the log rows deleted (a chunk is
 -- deleted whole: its events share their transaction's commit time); the result is still
 -- the number of events deleted.
 CREATE OR REPLACE FUNCTION pglive.prune(batch_size integer DEFAULT 10000) RETURNS integer
@@ -134,6 +140,11 @@ DECLARE
     deleted integer;
     touched_topics text[];
     touched_firsts bigint[];
+    oldest_kept timestamptz := now() - least(interval '7 days', (SELECT min(tp.retention) FROM pglive.topics tp));
+    horizon bigint := coalesce(
+        (SELECT t.first_position - 1 FROM pglive.transactions t
+          WHERE t.committed_at >= oldest_kept ORDER BY t.first_position LIMIT 1),
+        (SELECT max(t.first_position) FROM pglive.transactions t));
 BEGIN
     WITH expired AS (
         SELECT x.tx, x.ord, x.n, x.chunk, x.topic, t.first_position
@@ -143,7 +154,8 @@ BEGIN
                UNION ALL
                SELECT c.tx, c.ord, c.n, true, c.topic FROM pglive.event_chunks c WHERE c.tx = t.tx) x
           LEFT JOIN pglive.topics tp ON tp.name = x.topic
-         WHERE t.committed_at < now() - coalesce(tp.retention, interval '7 days')
+         WHERE t.first_position <= horizon
+           AND t.committed_at < now() - coalesce(tp.retention, interval '7 days')
          ORDER BY t.first_position, x.ord
          LIMIT batch_size
     ), removed_events AS (
@@ -173,7 +185,8 @@ BEGIN
        AND NOT EXISTS (SELECT 1 FROM pglive.events e WHERE e.tx = tt.tx AND e.topic = tt.topic)
        AND NOT EXISTS (SELECT 1 FROM pglive.event_chunks c WHERE c.tx = tt.tx AND c.topic = tt.topic);
     DELETE FROM pglive.transactions t
-     WHERE t.committed_at < now() - interval '1 minute'
+     WHERE t.first_position <= horizon
+       AND t.committed_at < now() - interval '1 minute'
        AND NOT EXISTS (SELECT 1 FROM pglive.events e WHERE e.tx = t.tx)
        AND NOT EXISTS (SELECT 1 FROM pglive.event_chunks c WHERE c.tx = t.tx);
     RETURN deleted;
