@@ -51,6 +51,7 @@ struct STOMPUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
         channel.eventLoop.makeCompletedFuture {
             let upgradeAsked = NIOLoopBoundBox(false, eventLoop: channel.eventLoop)
+            let firstRequestErrors = FirstRequestErrorHandler()
             let upgrader = NIOTypedWebSocketServerUpgrader<Upgrade>(
                 maxFrameSize: self.maxMessageSize,
                 shouldUpgrade: { channel, head in
@@ -82,11 +83,15 @@ struct STOMPUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
                     }
                 })
             var configuration = NIOUpgradableHTTPServerPipelineConfiguration(upgradeConfiguration: upgrade)
-            // As Hummingbird's own HTTP/1 channel: it pipelines and handles errors itself, and
-            // HTTP types validate the response headers.
+            // As in Hummingbird's own HTTP/1 channel: the async channel pipelines, HTTP types
+            // validate the response headers, and Hummingbird answers parse errors, though only
+            // once the upgrade decision has added its handlers. Until then
+            // `FirstRequestErrorHandler` answers a request head the decoder refuses (over the
+            // limits below, or not HTTP) with a 400 and closes; without it the connection hung
+            // unanswered until the client left.
             configuration.enablePipelining = false
-            configuration.enableErrorHandling = false
             configuration.enableResponseHeaderValidation = false
+            configuration.enableErrorHandling = false
             // Hummingbird's request-head limits, which NIO's defaults exceed (65,534 header
             // fields instead of 1,000).
             let limits = HTTP1Channel.Configuration().httpDecoder
@@ -94,6 +99,10 @@ struct STOMPUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
             configuration.decoderConfiguration.maxHeaderListSize = limits.maxHeaderListSize
             configuration.decoderConfiguration.maxHeaderFieldCount = limits.maxHeaderFieldCount
             let upgraded = try channel.pipeline.syncOperations.configureUpgradableHTTPServerPipeline(configuration: configuration)
+            try channel.pipeline.syncOperations.addHandler(firstRequestErrors)
+            upgraded.whenComplete { _ in
+                channel.pipeline.syncOperations.removeHandler(firstRequestErrors, promise: nil)
+            }
             return Value(upgrade: upgraded, channel: channel)
         }
     }

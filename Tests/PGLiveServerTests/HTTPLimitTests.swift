@@ -57,12 +57,24 @@ import Testing
         let within = try await Self.rawConnection(port: server.httpPort, writing: request(fields: 999))
         try await Deadline.waitUntil("the answer to 1,000 fields", timeout: .seconds(10)) { within.isClosed }
         #expect(within.text.hasPrefix("HTTP/1.1 200"), "\(within.text.prefix(80))")
-        // Past the limit the request is not served. The connection is left open, as
-        // hummingbird-websocket's upgrade channel left it (an open limit, in the note);
-        // without the limit the answer came within milliseconds.
+        // Past the limit the request is refused with a 400 and the connection closed (it
+        // used to hang unanswered until the client left); without the limit it was served.
         let over = try await Self.rawConnection(port: server.httpPort, writing: request(fields: 1_001))
-        try await Task.sleep(for: .seconds(2))
-        #expect(!over.text.contains(" 200 "), "\(over.text.prefix(80))")
+        try await Deadline.waitUntil("the refusal of 1,001 fields", timeout: .seconds(10)) { over.isClosed }
+        #expect(over.text.hasPrefix("HTTP/1.1 400"), "\(over.text.prefix(80))")
+    }
+
+    @Test func aMalformedRequestIsAnsweredWith400AndTheConnectionClosed() async throws {
+        let server = try await TestServer.strict.value
+        let first = try await Self.rawConnection(port: server.httpPort, writing: "NOT HTTP AT ALL\r\n\r\n")
+        try await Deadline.waitUntil("the refusal of a malformed first request", timeout: .seconds(10)) { first.isClosed }
+        #expect(first.text.hasPrefix("HTTP/1.1 400"), "\(first.text.prefix(80))")
+        // A later request on a kept-alive connection: its predecessor is answered, it is refused.
+        let later = try await Self.rawConnection(
+            port: server.httpPort, writing: "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\nNOT HTTP AT ALL\r\n\r\n")
+        try await Deadline.waitUntil("the refusal of a malformed second request", timeout: .seconds(10)) { later.isClosed }
+        #expect(later.text.hasPrefix("HTTP/1.1 200"), "\(later.text.prefix(80))")
+        #expect(later.text.contains("HTTP/1.1 400"), "\(later.text)")
     }
 
     @Test func aConnectionThatNeverFinishesItsFirstRequestHeadIsClosed() async throws {
