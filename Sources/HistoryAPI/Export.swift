@@ -16,6 +16,10 @@ struct Export: Sendable {
     /// Where failures are logged.
     let logger: Logger
 
+    /// How long a failed NDJSON export waits, after its error line, before its connection
+    /// is dropped, so that a client still reading receives what was written.
+    static let lingeringClose = Duration.seconds(1)
+
     /// Starts the export and answers once the first bytes (or the failure) are known, so
     /// an error before any data still gets its proper status.
     ///
@@ -73,7 +77,14 @@ struct Export: Sendable {
                 case .failure(let error):
                     // Tell an NDJSON reader why, then drop the connection without the
                     // chunked terminator, so no client mistakes the truncated body for a whole one.
-                    if format == .ndjson { try await writer.write(ByteBuffer(string: error.json + "\n")) }
+                    if format == .ndjson {
+                        try await writer.write(ByteBuffer(string: error.json + "\n"))
+                        // A lingering close, as Apache's: closing drops what the connection has
+                        // not sent yet (up to its 64 KiB buffer, the line included), so a client
+                        // a little behind lost the line (`ExportTests`, under load). A reader
+                        // gets it within the grace; a stalled one still sees the cut body.
+                        try? await Task.sleep(for: Self.lingeringClose)
+                    }
                     throw error
                 }
             }

@@ -98,7 +98,9 @@ import Testing
             #expect(String(decoding: start, as: UTF8.self).hasPrefix("HTTP/1.1 200"))
             #expect(String(decoding: start, as: UTF8.self).lowercased().contains("transfer-encoding: chunked"))
             // The response head may leave before the query starts: terminating it earlier
-            // would hit nothing, and the export would end complete.
+            // would hit nothing, and the export would end complete. The client reads nothing
+            // meanwhile, so the server's buffers are full when the query fails: the error line
+            // must still arrive (the lingering close).
             try await Deadline.waitUntil("the export's query to run") {
                 try TestPostgres.isRunning("event_document", in: database)
             }
