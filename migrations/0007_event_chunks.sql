@@ -125,70 +125,84 @@ BEGIN
     RETURN NULL;
 END $$;
 
--- As in 0006 over both tables, and bounded: `pglive serve` now calls it every minute, and
--- 0006's walked every transaction of the log whenever nothing had expired. Only
--- transactions committed before the shortest retention (7 days for events of topics that
--- no longer exist) can hold expired events; commit times grow with positions (both are
--- taken under the commit lock), so they are the ones before the first transaction
--- committed since, found by walking from the oldest. A clock stepped back can only delay
--- a prune, never bring it forward. `batch_size` now bounds the log rows deleted (a chunk is
--- deleted whole: its events share their transaction's commit time); the result is still
--- the number of events deleted.
+-- As in 0006 over both tables, and topic by topic: `pglive serve` now calls it every
+-- minute, and 0006's walked every transaction of the log whenever nothing had expired.
+-- Each topic with transactions (one index probe per topic) is read from its oldest
+-- transaction up to the first one committed within its retention (7 days for a topic that
+-- no longer exists): commit times grow with positions (both are taken under the commit
+-- lock), so a call costs two probes per topic plus what it deletes, whatever the other
+-- topics' retentions. A clock stepped back can only delay a prune, never bring it
+-- forward. `batch_size` now bounds the log rows deleted (a chunk goes whole: its events
+-- share their transaction's commit time); the result is still the number of events
+-- deleted. Within a topic, events go in position order, so `pruned_through` is exact.
 CREATE OR REPLACE FUNCTION pglive.prune(batch_size integer DEFAULT 10000) RETURNS integer
 LANGUAGE plpgsql AS $$
 DECLARE
-    deleted integer;
-    touched_topics text[];
+    budget integer := batch_size;
+    deleted integer := 0;
+    topic_name text := '';
+    kept_from bigint;
+    removed_rows integer;
+    removed_events integer;
+    last_removed bigint;
     touched_firsts bigint[];
-    oldest_kept timestamptz := now() - least(interval '7 days', (SELECT min(tp.retention) FROM pglive.topics tp));
-    horizon bigint := coalesce(
-        (SELECT t.first_position - 1 FROM pglive.transactions t
-          WHERE t.committed_at >= oldest_kept ORDER BY t.first_position LIMIT 1),
-        (SELECT max(t.first_position) FROM pglive.transactions t));
+    touched_txs xid8[];
 BEGIN
-    WITH expired AS (
-        SELECT x.tx, x.ord, x.n, x.chunk, x.topic, t.first_position
-          FROM pglive.transactions t
-         CROSS JOIN LATERAL (
-               SELECT e.tx, e.ord, 1 AS n, false AS chunk, e.topic FROM pglive.events e WHERE e.tx = t.tx
-               UNION ALL
-               SELECT c.tx, c.ord, c.n, true, c.topic FROM pglive.event_chunks c WHERE c.tx = t.tx) x
-          LEFT JOIN pglive.topics tp ON tp.name = x.topic
-         WHERE t.first_position <= horizon
-           AND t.committed_at < now() - coalesce(tp.retention, interval '7 days')
-         ORDER BY t.first_position, x.ord
-         LIMIT batch_size
-    ), removed_events AS (
-        DELETE FROM pglive.events e USING expired x
-         WHERE NOT x.chunk AND e.tx = x.tx AND e.ord = x.ord
-        RETURNING x.topic, x.first_position, x.first_position + x.ord AS last, 1 AS n
-    ), removed_chunks AS (
-        DELETE FROM pglive.event_chunks c USING expired x
-         WHERE x.chunk AND c.tx = x.tx AND c.ord = x.ord
-        RETURNING x.topic, x.first_position, x.first_position + x.ord + x.n - 1 AS last, x.n
-    ), removed AS (
-        SELECT * FROM removed_events UNION ALL SELECT * FROM removed_chunks
-    ), watermarks AS (
-        UPDATE pglive.topics tp SET pruned_through = greatest(tp.pruned_through, w.position)
-          FROM (SELECT topic, max(last) AS position FROM removed GROUP BY topic) w
-         WHERE tp.name = w.topic
-        RETURNING 1
-    ), touched AS (
-        SELECT topic, first_position FROM removed GROUP BY topic, first_position
-    )
-    SELECT (SELECT coalesce(sum(n), 0) FROM removed), array_agg(topic), array_agg(first_position)
-      INTO deleted, touched_topics, touched_firsts
-      FROM touched;
-    DELETE FROM pglive.transaction_topics tt
-     USING unnest(touched_topics, touched_firsts) x(topic, first_position)
-     WHERE tt.topic = x.topic AND tt.first_position = x.first_position
-       AND NOT EXISTS (SELECT 1 FROM pglive.events e WHERE e.tx = tt.tx AND e.topic = tt.topic)
-       AND NOT EXISTS (SELECT 1 FROM pglive.event_chunks c WHERE c.tx = tt.tx AND c.topic = tt.topic);
-    DELETE FROM pglive.transactions t
-     WHERE t.first_position <= horizon
-       AND t.committed_at < now() - interval '1 minute'
-       AND NOT EXISTS (SELECT 1 FROM pglive.events e WHERE e.tx = t.tx)
-       AND NOT EXISTS (SELECT 1 FROM pglive.event_chunks c WHERE c.tx = t.tx);
+    WHILE budget > 0 LOOP
+        SELECT tt.topic INTO topic_name FROM pglive.transaction_topics tt
+         WHERE tt.topic > topic_name ORDER BY tt.topic LIMIT 1;
+        EXIT WHEN topic_name IS NULL;
+        kept_from := (
+            SELECT tt.first_position
+              FROM pglive.transaction_topics tt
+              JOIN pglive.transactions t ON t.tx = tt.tx
+             WHERE tt.topic = topic_name
+               AND t.committed_at >= now() - coalesce(
+                   (SELECT tp.retention FROM pglive.topics tp WHERE tp.name = topic_name), interval '7 days')
+             ORDER BY tt.first_position
+             LIMIT 1);
+        WITH expired AS (
+            SELECT x.tx, x.ord, x.n, x.chunk, tt.first_position
+              FROM pglive.transaction_topics tt
+             CROSS JOIN LATERAL (
+                   SELECT e.tx, e.ord, 1 AS n, false AS chunk FROM pglive.events e WHERE e.tx = tt.tx AND e.topic = tt.topic
+                   UNION ALL
+                   SELECT c.tx, c.ord, c.n, true FROM pglive.event_chunks c WHERE c.tx = tt.tx AND c.topic = tt.topic) x
+             WHERE tt.topic = topic_name AND tt.first_position < coalesce(kept_from, 9223372036854775807)
+             ORDER BY tt.first_position, x.ord
+             LIMIT budget
+        ), removed_events AS (
+            DELETE FROM pglive.events e USING expired x
+             WHERE NOT x.chunk AND e.tx = x.tx AND e.ord = x.ord
+            RETURNING x.tx, x.first_position, x.first_position + x.ord AS last, 1 AS n
+        ), removed_chunks AS (
+            DELETE FROM pglive.event_chunks c USING expired x
+             WHERE x.chunk AND c.tx = x.tx AND c.ord = x.ord
+            RETURNING x.tx, x.first_position, x.first_position + x.ord + x.n - 1 AS last, x.n
+        ), removed AS (
+            SELECT * FROM removed_events UNION ALL SELECT * FROM removed_chunks
+        )
+        SELECT count(*), coalesce(sum(n), 0), max(last), array_agg(DISTINCT first_position), array_agg(DISTINCT tx)
+          INTO removed_rows, removed_events, last_removed, touched_firsts, touched_txs
+          FROM removed;
+        CONTINUE WHEN removed_rows = 0;
+        budget := budget - removed_rows;
+        deleted := deleted + removed_events;
+        UPDATE pglive.topics tp SET pruned_through = greatest(tp.pruned_through, last_removed)
+         WHERE tp.name = topic_name;
+        -- A transaction's row for the topic goes with the last of its events of the topic
+        -- (a batch may end inside a transaction), the transaction with its last event,
+        -- except the newest transaction, whose last position is the log's head.
+        DELETE FROM pglive.transaction_topics tt
+         WHERE tt.topic = topic_name AND tt.first_position = ANY (touched_firsts)
+           AND NOT EXISTS (SELECT 1 FROM pglive.events e WHERE e.tx = tt.tx AND e.topic = tt.topic)
+           AND NOT EXISTS (SELECT 1 FROM pglive.event_chunks c WHERE c.tx = tt.tx AND c.topic = tt.topic);
+        DELETE FROM pglive.transactions t
+         WHERE t.tx = ANY (touched_txs)
+           AND t.first_position < (SELECT max(n.first_position) FROM pglive.transactions n)
+           AND NOT EXISTS (SELECT 1 FROM pglive.events e WHERE e.tx = t.tx)
+           AND NOT EXISTS (SELECT 1 FROM pglive.event_chunks c WHERE c.tx = t.tx);
+    END LOOP;
     RETURN deleted;
 END $$;
 

@@ -30,6 +30,23 @@ import Testing
         #expect(try EventLog.events(after: 0, limit: 10, on: connection).map(\.position) == [6])
     }
 
+    @Test func eachTopicIsPrunedByItsOwnRetention() throws {
+        // Positions 1–6 readings (1 hour), 7 kept (30 days), 8 gone (unpublished: 7 days);
+        // everything aged 8 days, in order.
+        try connection.execute("CREATE TABLE kept (id int); CREATE TABLE gone (id int)")
+        try connection.query("SELECT pglive.publish_table('kept', retention => '30 days')")
+        try connection.query("SELECT pglive.publish_table('gone')")
+        try connection.query("INSERT INTO kept VALUES (7)")
+        try connection.query("INSERT INTO gone VALUES (8)")
+        try connection.query("SELECT pglive.unpublish_table('gone')")
+        try connection.query("UPDATE pglive.transactions SET committed_at = committed_at - interval '8 days'")
+        #expect(try EventLog.prune(batchSize: 100, on: connection) == 7)
+        #expect(try EventLog.prune(batchSize: 100, on: connection) == 0)
+        #expect(try EventLog.events(after: 0, limit: 10, on: connection).map(\.position) == [7])
+        let left = try connection.query("SELECT topic FROM pglive.transaction_topics ORDER BY topic").rows
+        #expect(try left.map { try $0.decode("topic", as: String.self) } == ["kept"])
+    }
+
     @Test func resumingFromAPrunedPositionIsAnErrorNamingTheOldestRetained() throws {
         _ = try EventLog.prune(on: connection)
         let error = try #require(throws: EventLogError.self) {
