@@ -4,9 +4,10 @@
 -- with its own (tx, ord) index entry: a 100-row INSERT cost the writer about 2.1x the
 -- unpublished one with durable commits, where issue 7 asks for 2x at most, and 48 kB of
 -- WAL against 16.6 kB without capture. Now a statement of up to 256 rows and 64 kB of row
--- data writes one pglive.event_chunks row holding its row documents as one jsonb array,
--- compressed with lz4 and kept in the heap row (Benchmarks/RESULTS.md, "one log row per
--- statement": capture CPU -31%, WAL 48 -> 20 kB per 100-row statement).
+-- data writes one pglive.event_chunks row holding its row documents as a jsonb[],
+-- compressed with lz4 and kept in the heap row: 1.5-1.7x, the backend's CPU -26% and
+-- WAL 48 -> 20 kB per 100-row statement (Benchmarks/RESULTS.md, "One log row per
+-- statement (migration 0007)").
 --
 -- Positions do not change: a chunk of n rows covers the ordinals ord .. ord + n - 1 of its
 -- transaction, so the event at index i (from 1) of `rows` has position
