@@ -45,6 +45,8 @@ import Testing
         #expect(try EventLog.events(after: 0, limit: 10, on: connection).map(\.position) == [7])
         let left = try connection.query("SELECT topic FROM pglive.transaction_topics ORDER BY topic").rows
         #expect(try left.map { try $0.decode("topic", as: String.self) } == ["kept"])
+        // The newest transaction stays, emptied: its last position is the log's head.
+        #expect(try EventLog.headPosition(on: connection) == 8)
     }
 
     @Test func resumingFromAPrunedPositionIsAnErrorNamingTheOldestRetained() throws {
