@@ -1,4 +1,5 @@
 import NIOCore
+import STOMP
 
 /// Encodes STOMP frames as the server's WebSocket messages: one final, unmasked WebSocket
 /// frame per STOMP frame, text unless its bytes are not UTF-8 (RFC 6455, section 5.2).
@@ -53,33 +54,10 @@ enum WebSocketMessages {
             buffer.writeImmutableBuffer(tail)
         }
         let text = buffer.withUnsafeReadableBytes { raw in
-            Self.isUTF8(UnsafeRawBufferPointer(rebasing: raw[(payloadStart - buffer.readerIndex)...]))
+            UTF8Bytes.isValid(UnsafeRawBufferPointer(rebasing: raw[(payloadStart - buffer.readerIndex)...]))
         }
         if !text {
             buffer.setInteger(Self.finalBinary, at: headerStart)
         }
-    }
-
-    /// Whether bytes may go as a text message: ASCII (checked 8 bytes at a time), or else
-    /// valid UTF-8.
-    ///
-    /// - Parameters:
-    ///   - bytes: A STOMP frame.
-    static func isUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        var index = 0
-        let wordSize = MemoryLayout<UInt64>.size
-        while index + wordSize <= bytes.count {
-            if bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
-                return String(validating: bytes, as: UTF8.self) != nil
-            }
-            index += wordSize
-        }
-        while index < bytes.count {
-            if bytes[index] & 0x80 != 0 {
-                return String(validating: bytes, as: UTF8.self) != nil
-            }
-            index += 1
-        }
-        return true
     }
 }

@@ -9,7 +9,7 @@ extension HeaderEscaping {
     ///   are not UTF-8.
     func decode(_ bytes: UnsafeRawBufferPointer) throws(STOMPProtocolError) -> String {
         guard self != .none, bytes.contains(Self.backslash) else {
-            return try Self.string(validating: bytes)
+            return try Self.text(UTF8Bytes.string(bytes))
         }
         var decoded: [UInt8] = []
         decoded.reserveCapacity(bytes.count)
@@ -27,11 +27,12 @@ extension HeaderEscaping {
             decoded.append(byte)
             index = letterIndex + 1
         }
-        return try Self.string(validating: decoded)
+        return try Self.text(decoded.withUnsafeBytes { UTF8Bytes.string($0) })
     }
 
-    private static func string(validating bytes: some Sequence<UInt8>) throws(STOMPProtocolError) -> String {
-        guard let string = String(validating: bytes, as: UTF8.self) else {
+    /// The decoded text, or ``STOMPProtocolError/invalidUTF8`` when the bytes were not UTF-8.
+    private static func text(_ string: String?) throws(STOMPProtocolError) -> String {
+        guard let string else {
             throw .invalidUTF8
         }
         return string

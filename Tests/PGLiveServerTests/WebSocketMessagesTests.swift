@@ -4,18 +4,6 @@ import Testing
 
 /// STOMP frames as the server's WebSocket messages: headers, lengths, text or binary.
 @Suite struct WebSocketMessagesTests {
-    @Test(arguments: [
-        ([UInt8]("MESSAGE\ndestination:/topic/a\n\n{\"a\":1}\u{0}".utf8), true),
-        ([UInt8]("żółw ✓ 🐢, in the ninth byte or later\u{0}".utf8), true),
-        ([0x41, 0x42, 0xFF, 0x00], false),
-        ([0x41, 0x42, 0x43, 0x44, 0x45, 0x46, 0x47, 0x48, 0xC3], false),
-        ([0x41, 0x42, 0x43, 0x44, 0x45, 0x46, 0x47, 0x48, 0xC3, 0xA9], true),
-        ([UInt8](), true),
-    ])
-    func framesAreTextExactlyWhenTheyAreUTF8(bytes: [UInt8], text: Bool) {
-        #expect(bytes.withUnsafeBytes { WebSocketMessages.isUTF8($0) } == text)
-    }
-
     @Test func aBatchIsOneFinalUnmaskedFramePerSTOMPFrameWithTheShortestLength() throws {
         let frames = [
             OutboundFrame(head: ByteBuffer(string: "MESSAGE\n"), tail: ByteBuffer(string: "\n{}\u{0}")),
