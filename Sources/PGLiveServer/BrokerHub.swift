@@ -1,6 +1,7 @@
 import Broker
 import ChangeFeed
 import STOMP
+import Synchronization
 
 /// The one owner of the process's ``Broker``: the change feed publishes into it, every
 /// connection subscribes, drains and acknowledges through it.
@@ -25,6 +26,9 @@ actor BrokerHub {
     var lastPublished: Int64
     /// Replays waiting for their session's queue to shrink, by session.
     var roomWaiters: [String: [(below: Int, continuation: CheckedContinuation<Void, Never>)]] = [:]
+    /// Sessions whose write completed with frames still queued, delivered together by one
+    /// task of the hub (``requestDelivery(to:)``).
+    private nonisolated let deliveryRequests = Mutex(DeliveryRequests())
     /// Set once shutdown began: no new session is admitted.
     private var shutdownReason: (message: String, detail: String)?
     /// Set when graceful shutdown begins, before sessions are ended: `/readyz` answers 503
@@ -148,7 +152,7 @@ actor BrokerHub {
     }
 
     /// Takes the next frames queued for a session, at most ``drainBytes`` of them.
-    func drain(session: String) -> Broker.Drain {
+    private func drain(session: String) -> Broker.Drain {
         let drain = self.broker.drain(session: session, maxBytes: Self.drainBytes)
         self.resumeWaiters(of: session)
         return drain
@@ -158,7 +162,7 @@ actor BrokerHub {
     static let drainBytes = 256 << 10
 
     /// Writes a session's queued frames through its writer, from here, unless a write of
-    /// its is in flight (the writer then has the session drain when that write is done).
+    /// its is in flight (the writer then asks for the next delivery when that write is done).
     /// The session's task is woken only for messages that need an `ACK`, so that it knows
     /// them before the client can acknowledge them.
     private func deliver(to session: String) {
@@ -168,7 +172,7 @@ actor BrokerHub {
         let drain = self.drain(session: session)
         guard !drain.deliveries.isEmpty else {
             if writer.endDelivery() || drain.hasMore {
-                self.mailboxes[session]?.yield(.drain)
+                self.requestDelivery(to: session)
             }
             return
         }
@@ -177,6 +181,41 @@ actor BrokerHub {
             self.mailboxes[session]?.yield(.delivered(acknowledgeable))
         }
         writer.deliver(drain.frames, hasMore: drain.hasMore)
+    }
+
+    /// Sessions waiting for their next delivery, and whether a task of the hub will deliver them.
+    struct DeliveryRequests {
+        var sessions: [String] = []
+        var isScheduled = false
+    }
+
+    /// Asks for a session's queued frames to be delivered; from any thread (a completed
+    /// write's callback). Requests made while a task is scheduled join it: at saturation,
+    /// one task delivers to every session whose write completed meanwhile, rather than a
+    /// task per session.
+    ///
+    /// - Parameters:
+    ///   - session: The session's id.
+    nonisolated func requestDelivery(to session: String) {
+        let schedule = self.deliveryRequests.withLock { requests in
+            requests.sessions.append(session)
+            defer { requests.isScheduled = true }
+            return !requests.isScheduled
+        }
+        if schedule {
+            Task { await self.deliverRequested() }
+        }
+    }
+
+    /// Delivers to the sessions ``requestDelivery(to:)`` named.
+    private func deliverRequested() {
+        let sessions = self.deliveryRequests.withLock { requests in
+            defer { requests = DeliveryRequests() }
+            return requests.sessions
+        }
+        for session in sessions {
+            self.deliver(to: session)
+        }
     }
 
     /// Ends every session with an `ERROR` and admits no new one.

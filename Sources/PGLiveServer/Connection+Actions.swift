@@ -131,21 +131,6 @@ extension Connection {
         }
     }
 
-    /// Writes the broker's queued frames, a batch per flush, until its queue is empty,
-    /// unless a delivery the hub pushed is in flight (it asks for a drain when written).
-    mutating func drain() async {
-        while !self.isClosed, self.writer.beginDelivery() {
-            let drain = await self.driver.hub.drain(session: self.id)
-            self.recordDelivered(drain.acknowledgeable)
-            var frames = drain.frames
-            await self.write(&frames)
-            let queuedMeanwhile = self.writer.endDelivery()
-            guard drain.hasMore || queuedMeanwhile else {
-                return
-            }
-        }
-    }
-
     /// Writes and empties `frames`; a failed write closes the connection.
     private mutating func write(_ frames: inout [OutboundFrame]) async {
         guard !frames.isEmpty, !self.isClosed else {

@@ -90,8 +90,6 @@ struct Connection: Sendable {
             self.session.connectionClosed()
             self.closeReason = "the client closed the connection"
             self.isClosed = true
-        case .drain:
-            await self.drain()
         case .delivered(let acknowledgeable):
             self.recordDelivered(acknowledgeable)
         case .terminate(let message, let detail):

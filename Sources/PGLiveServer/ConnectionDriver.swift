@@ -102,7 +102,7 @@ final class ConnectionDriver: Sendable {
         self.watchdog.watch(clock)
         var connection = Connection(
             driver: self, session: STOMPSession(id: id, configuration: self.sessionConfiguration, openedAt: .now()),
-            mailbox: mailbox, writer: SessionWriter(transport: transport, clock: clock, mailbox: mailbox),
+            mailbox: mailbox, writer: SessionWriter(transport: transport, clock: clock, hub: self.hub, session: id),
             link: Connection.Link(transport: transport, address: address, isAdmitted: refusal == nil, credit: credit, clock: clock),
             eventLoop: channel.eventLoop)
         connection.scheduleTick()

@@ -11,8 +11,6 @@ enum ConnectionEvent: Sendable {
     case received(ByteBuffer)
     /// The client closed the connection, or reading failed.
     case peerClosed
-    /// The broker queued frames for the session.
-    case drain
     /// The hub wrote messages that need an `ACK`, as (subscription, ack id): the session
     /// must know them before the client can acknowledge them, and the client receives
     /// them only after this event is queued.

@@ -2,20 +2,21 @@ import Synchronization
 
 /// The one way frames reach a session's client: the connection's own frames (`CONNECTED`,
 /// `RECEIPT`, `ERROR`, heart-beats) and the broker's deliveries, which the ``BrokerHub``
-/// pushes here directly when the session has no write in flight, without a task of the
-/// connection's (``ConnectionMailbox``).
+/// pushes here directly, without a task of the connection's (``ConnectionMailbox``).
 ///
 /// At most one write of broker frames is in flight per session (``beginDelivery()``):
 /// while it is, new frames stay in the broker's queue, where the slow-consumer limits
-/// count them, and the connection is asked to drain them once the write completes. Every
+/// count them, and the hub is asked to deliver them once the write completes. Every
 /// write is timed by the session's ``WriteClock`` for the server's ``WriteWatchdog``.
 final class SessionWriter: Sendable {
     /// Writes to the client.
     private let transport: any FrameTransport
     /// Times the write in progress.
     private let clock: WriteClock
-    /// Wakes the connection to drain what queued during a write.
-    private let mailbox: ConnectionMailbox
+    /// Delivers what queued during a write.
+    private let hub: BrokerHub
+    /// The session's id in the hub.
+    private let session: String
     private let state = Mutex(State())
 
     private struct State {
@@ -34,11 +35,13 @@ final class SessionWriter: Sendable {
     /// - Parameters:
     ///   - transport: Writes to the client.
     ///   - clock: Times each write.
-    ///   - mailbox: The connection's mailbox.
-    init(transport: any FrameTransport, clock: WriteClock, mailbox: ConnectionMailbox) {
+    ///   - hub: The hub that delivers the broker's frames.
+    ///   - session: The session's id.
+    init(transport: any FrameTransport, clock: WriteClock, hub: BrokerHub, session: String) {
         self.transport = transport
         self.clock = clock
-        self.mailbox = mailbox
+        self.hub = hub
+        self.session = session
     }
 
     /// Writes frames and waits until they are written, flushing once.
@@ -78,8 +81,8 @@ final class SessionWriter: Sendable {
     }
 
     /// Writes a drain's frames without waiting, after ``beginDelivery()`` returned `true`;
-    /// once written, gives the right back and wakes the connection if more is queued. A
-    /// failed write closes the connection.
+    /// once written, gives the right back and asks the hub for the next drain if more is
+    /// queued. A failed write closes the connection.
     ///
     /// - Parameters:
     ///   - frames: The drain's frames.
@@ -92,7 +95,7 @@ final class SessionWriter: Sendable {
             if error != nil {
                 Task { await self.transport.abort() }
             } else if hasMore || wanted {
-                self.mailbox.yield(.drain)
+                self.hub.requestDelivery(to: self.session)
             }
         }
     }
