@@ -9,7 +9,10 @@ package enum UTF8Bytes {
     /// The text the bytes spell, or `nil` when they are not valid UTF-8.
     package static func string(_ bytes: UnsafeRawBufferPointer) -> String? {
         let string = String(decoding: bytes, as: UTF8.self)
-        return string.utf8.elementsEqual(bytes) ? string : nil
+        let unchanged =
+            string.utf8.withContiguousStorageIfAvailable { UnsafeRawBufferPointer($0).elementsEqual(bytes) }
+            ?? string.utf8.elementsEqual(bytes)
+        return unchanged ? string : nil
     }
 
     /// Whether the bytes are valid UTF-8: ASCII checked 8 bytes at a time, else decoded.
