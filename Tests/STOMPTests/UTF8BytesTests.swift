@@ -1,3 +1,4 @@
+import PostgresTestSupport
 @testable import STOMP
 import Testing
 
@@ -20,5 +21,25 @@ import Testing
         #expect(bytes.withUnsafeBytes { UTF8Bytes.isValid($0) } == valid)
         let text = bytes.withUnsafeBytes { UTF8Bytes.string($0) }
         #expect(text.map { Array($0.utf8) } == (valid ? bytes : nil))
+    }
+
+    /// Random byte strings, mostly near-UTF-8 (lead bytes, continuation bytes, ASCII), against
+    /// the standard library's validator.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func agreesWithTheStandardLibraryOnRandomBytes(seed: UInt64) {
+        var generator = SeededGenerator(seed: seed)
+        let interesting: [UInt8] = [0x41, 0x7F, 0x80, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF]
+        for _ in 0..<5_000 {
+            let count = Int.random(in: 0...12, using: &generator)
+            let bytes = (0..<count).map { _ in
+                Bool.random(using: &generator)
+                    ? interesting.randomElement(using: &generator)!
+                    : UInt8.random(in: 0...255, using: &generator)
+            }
+            let expected = String(validating: bytes, as: UTF8.self)
+            let text = bytes.withUnsafeBytes { UTF8Bytes.string($0) }
+            #expect(text == expected, "bytes \(bytes)")
+            #expect(bytes.withUnsafeBytes { UTF8Bytes.isValid($0) } == (expected != nil), "bytes \(bytes)")
+        }
     }
 }
