@@ -24,15 +24,16 @@ import Testing
 
     @Test func aWriteEndingRestartsTheWaitOfTheWritesStillInProgress() async throws {
         let clock = WriteClock {}
-        let timeout = Duration.milliseconds(200)
+        let timeout = Duration.seconds(2)
         clock.writeBegins()
         clock.writeBegins()
-        try await Task.sleep(for: .milliseconds(150))
+        try await Task.sleep(for: .milliseconds(1500))
         clock.writeEnds()
         let afterProgress = ContinuousClock.now
-        // The second write has waited since the first one ended, not since it began.
-        #expect(!clock.hasStalled(longerThan: timeout, at: afterProgress + .milliseconds(100)))
-        #expect(clock.hasStalled(longerThan: timeout, at: afterProgress + .milliseconds(250)))
+        // The second write has waited since the first one ended (1 s at the first check),
+        // not since it began (2.5 s or more).
+        #expect(!clock.hasStalled(longerThan: timeout, at: afterProgress + .seconds(1)))
+        #expect(clock.hasStalled(longerThan: timeout, at: afterProgress + .milliseconds(2100)))
         clock.writeEnds()
         #expect(!clock.hasStalled(longerThan: timeout, at: afterProgress + .seconds(3600)))
     }
