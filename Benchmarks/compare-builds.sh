@@ -47,7 +47,7 @@ start_postgres "$WORK"
 migrate_with "$NEW" "$LOGS"
 
 # cpu_ticks [PID]: user + system ticks of the server (or PID); fails once PID has exited
-# (a zombie's /proc entry no longer holds its times).
+# (bash reaps a background child as soon as it exits, and its /proc entry goes with it).
 cpu_ticks() { awk '$3 == "Z" {exit 1} {print $14 + $15}' "/proc/${1:-$SERVE_PID}/stat"; }
 rss_kib() { awk '/VmRSS/ {print $2}' "/proc/$SERVE_PID/status"; }
 # start_bench ARGS…: NEW's load generator against the current server, in the background,
@@ -78,13 +78,18 @@ for _ in $(seq 1 "$ROUNDS"); do
         until grep -q "subscribed" "$LOGS/bench.err" || ! kill -0 "$client" 2>/dev/null; do sleep 0.1; done
         kill -0 "$client" 2>/dev/null || { log "bench failed: $(tail -3 "$LOGS/bench.err")"; exit 1; }
         t0=$(cpu_ticks); c0=$(cpu_ticks "$client")
+        # The load generator exits once the last delivery arrived, possibly before the
+        # sleep below ends: its CPU is sampled in the background until then, and the last
+        # reading (at most 50 ms before its exit) counts.
+        echo "$c0" >"$LOGS/client.ticks"
+        (while reading=$(cpu_ticks "$client" 2>/dev/null); do echo "$reading" >"$LOGS/client.ticks"; sleep 0.05; done) &
+        sampler=$!
         sleep "$SECONDS_PER_RUN"
         t1=$(cpu_ticks)
         load_after=$(uptime | sed 's/.*average: //')
-        # The load generator exits once the last delivery arrived: its last reading counts.
-        c1=$c0
-        while reading=$(cpu_ticks "$client" 2>/dev/null); do c1=$reading; sleep 0.1; done
         wait "$client" || { log "bench failed: $(tail -3 "$LOGS/bench.err")"; exit 1; }
+        wait "$sampler"
+        c1=$(cat "$LOGS/client.ticks")
         stop_serve
         seconds() { awk -v a="$1" -v b="$2" -v hz="$HZ" 'BEGIN {printf "%.1f", (b - a) / hz}'; }
         jq -r --arg build "$(basename "$binary")" --arg load "$load_before → $load_after" \
