@@ -13,7 +13,8 @@
 /// - on ``Action/drain(session:)``, whenever that session's socket is writable:
 ///   ``drain(session:maxBytes:)``; write every ``Delivery`` (its head, then its tail),
 ///   calling `STOMPSession.delivered(subscription:ackID:)` for those with an ``Delivery/ackID``
-///   and `didWrite(now:)` once, then flush once; repeat while ``Drain/hasMore``;
+///   before, and reporting the write to `didWrite(now:)` (at the latest before the session's
+///   next `tick(now:)`), then flush once; repeat while ``Drain/hasMore``;
 /// - on `.ack` and `.nack`: ``acknowledged(_:session:)``; `.resumeDelivery` needs no call, the
 ///   broker keeps the same count of unacknowledged messages against the same limit;
 /// - on `.unsubscribe`: ``unsubscribe(session:id:)``;

@@ -25,8 +25,8 @@ struct Connection: Sendable {
     var lastPublication: Task<Void, Never>?
     /// The connection's event loop, which runs its timer.
     let eventLoop: any EventLoop
-    /// The heart-beat timer, set for the session's next tick.
-    var timer: Scheduled<Void>?
+    /// The heart-beat timer, and the deadline it is set for: the session's next tick.
+    var timer: (task: Scheduled<Void>, deadline: NIODeadline)?
     /// Whether the connection is done.
     var isClosed = false
     /// Why the connection ended, for the log's "session closed" line.
@@ -109,30 +109,42 @@ struct Connection: Sendable {
             }
             await self.perform(self.session.failed(operation, message: error.message, detail: error.detail))
         case .tick:
-            self.timer = nil
+            // A timer moved earlier may have fired already: its tick keeps the newer timer.
+            if let timer = self.timer, timer.deadline <= .now() {
+                self.timer = nil
+            }
+            if let written = self.writer.lastDeliveryWritten {
+                self.session.didWrite(now: written)
+            }
             await self.perform(self.session.tick(now: .now()))
         }
     }
 
-    /// Sets the timer for the session's next tick, unless one is set; drops it when
-    /// nothing is due any more (a connect timeout once connected without heart-beats).
+    /// Sets the timer for the session's next tick, unless one is set for that time or
+    /// earlier; moves it when the tick came earlier (`CONNECTED` replaces the connect
+    /// deadline, 10 s by default, with the first heart-beat); drops it when nothing is due
+    /// any more (a connect timeout once connected without heart-beats).
     ///
     /// On the event loop rather than a sleeping task: a cancelled sleep kept its task and
     /// timer until the deadline, ~2 KiB for each session that connected within the
     /// connect timeout.
     mutating func scheduleTick() {
         guard let deadline = self.session.nextTick else {
-            self.timer?.cancel()
+            self.timer?.task.cancel()
             self.timer = nil
             return
         }
-        guard self.timer == nil else {
-            return
+        if let timer = self.timer {
+            guard deadline < timer.deadline else {
+                return
+            }
+            timer.task.cancel()
         }
         let mailbox = self.mailbox
-        self.timer = self.eventLoop.scheduleTask(deadline: deadline) {
+        let task = self.eventLoop.scheduleTask(deadline: deadline) {
             mailbox.yield(.tick)
         }
+        self.timer = (task, deadline)
     }
 
     /// Waits until the client's publications in flight are stored: they queue faster than
@@ -151,7 +163,7 @@ struct Connection: Sendable {
     }
 
     /// Tells the session which messages that need an `ACK` went, or are going, to the client.
-    mutating func recordDelivered(_ acknowledgeable: [(subscription: String, ackID: String)]) {
+    private mutating func recordDelivered(_ acknowledgeable: [(subscription: String, ackID: String)]) {
         for (subscription, ackID) in acknowledgeable {
             self.session.delivered(subscription: subscription, ackID: ackID)
         }
@@ -163,7 +175,7 @@ struct Connection: Sendable {
     mutating func close() async {
         self.writer.seal()
         self.session.connectionClosed()
-        self.timer?.cancel()
+        self.timer?.task.cancel()
         for task in self.operations.values {
             task.cancel()
         }

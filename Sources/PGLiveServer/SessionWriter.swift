@@ -1,3 +1,4 @@
+import NIOCore
 import Synchronization
 
 /// The one way frames reach a session's client: the connection's own frames (`CONNECTED`,
@@ -28,6 +29,8 @@ final class SessionWriter: Sendable {
         var isSealed = false
         /// Waiting for the delivery in flight before the session's last frames.
         var sealWaiters: [CheckedContinuation<Void, Never>] = []
+        /// When the last delivery was written, for the session's heart-beats.
+        var lastDeliveryWritten: NIODeadline?
     }
 
     /// Creates the writer of a new connection.
@@ -65,13 +68,19 @@ final class SessionWriter: Sendable {
     }
 
     /// Gives the right back after a drain's write; returns whether frames queued meanwhile.
-    func endDelivery() -> Bool {
+    ///
+    /// - Parameters:
+    ///   - written: When the drain's frames were written; `nil` when none were.
+    func endDelivery(written: NIODeadline?) -> Bool {
         let (wanted, sealWaiters) = self.state.withLock { state in
             defer {
                 state.drainWanted = false
                 state.sealWaiters = []
             }
             state.delivering = false
+            if let written {
+                state.lastDeliveryWritten = written
+            }
             return (state.drainWanted && !state.isSealed, state.sealWaiters)
         }
         for waiter in sealWaiters {
@@ -91,13 +100,19 @@ final class SessionWriter: Sendable {
         self.clock.writeBegins()
         self.transport.send(frames) { [self] error in
             self.clock.writeEnds()
-            let wanted = self.endDelivery()
+            let wanted = self.endDelivery(written: error == nil ? .now() : nil)
             if error != nil {
                 Task { await self.transport.abort() }
             } else if hasMore || wanted {
                 self.hub.requestDelivery(to: self.session)
             }
         }
+    }
+
+    /// When the hub's last delivery to the session was written, if one was: the session
+    /// counts it as a write, so it sends heart-beats only when the connection is quiet.
+    var lastDeliveryWritten: NIODeadline? {
+        self.state.withLock { $0.lastDeliveryWritten }
     }
 
     /// Stops deliveries before the session's last frames (`ERROR`, the `DISCONNECT`

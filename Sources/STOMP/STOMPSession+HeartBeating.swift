@@ -48,7 +48,8 @@ extension STOMPSession {
     /// when the connection is otherwise quiet.
     ///
     /// Call it for every write: the session's own ``Action/write(_:)`` and the broker's
-    /// `MESSAGE` frames.
+    /// `MESSAGE` frames. Writes may be reported late and out of order: a time before the
+    /// last one reported changes nothing.
     ///
     /// ```swift
     /// channel.writeAndFlush(bytes).whenSuccess { session.didWrite(now: .now()) }
@@ -57,15 +58,17 @@ extension STOMPSession {
     /// - Parameters:
     ///   - now: When the bytes were written.
     public mutating func didWrite(now: NIODeadline) {
-        self.lastWritten = now
+        self.lastWritten = max(self.lastWritten, now)
     }
 
     /// The earliest time at which ``tick(now:)`` has something to do, or `nil` when nothing
     /// is due (closed; connected with neither heart-beats nor expiring credentials; waiting
     /// for `CONNECT` without a connect timeout).
     ///
-    /// It only moves later as bytes come and go, so a timer set for it never fires too late;
-    /// one that fires early finds nothing to do and is set again.
+    /// It moves later as bytes come and go, and earlier once: when the session connects, the
+    /// connect deadline gives way to the first heart-beat or silence deadline. A timer set
+    /// for an earlier value that fires finds nothing to do and is set again; a timer set for
+    /// a later value must be moved.
     ///
     /// ```swift
     /// if let deadline = session.nextTick { timer = loop.scheduleTask(deadline: deadline, tick) }

@@ -51,6 +51,15 @@ struct SessionHeartBeatTests {
         #expect(session.tick(now: .ms(35_000)) == [.frame("\n")])
     }
 
+    @Test("a write reported late, before a later one, does not bring the next heart-beat forward")
+    func lateWriteReport() {
+        var session = STOMPSession.connected(heartBeat: "0,10000")
+        session.didWrite(now: .ms(25_000))
+        session.didWrite(now: .ms(21_000))
+        #expect(session.tick(now: .ms(34_999)) == [])
+        #expect(session.tick(now: .ms(35_000)) == [.frame("\n")])
+    }
+
     @Test("nextTick is the earlier of the heart-beat and the silence deadline")
     func nextTick() {
         var session = STOMPSession.connected(heartBeat: "10000,10000", at: 1_000)
