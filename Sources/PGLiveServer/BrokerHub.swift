@@ -4,7 +4,8 @@ import STOMP
 import Synchronization
 
 /// The one owner of the process's ``Broker``: the change feed publishes into it, every
-/// connection subscribes, drains and acknowledges through it.
+/// connection subscribes and acknowledges through it, and it delivers the broker's frames
+/// to each session's ``SessionWriter``.
 ///
 /// An actor rather than a `Mutex`-protected struct because every caller is already async
 /// (the feed's delivery, the connection drivers) and waiting for the actor suspends a task
@@ -18,7 +19,7 @@ actor BrokerHub {
     var broker: Broker
     /// The topics of `pglive.topics`, as last read.
     var directory = TopicDirectory()
-    /// Each session's mailbox, to wake it for draining or end it.
+    /// Each session's mailbox, to tell it of messages that need an `ACK`, or end it.
     var mailboxes: [String: ConnectionMailbox] = [:]
     /// Each session's writer, to deliver queued frames without waking the session.
     var writers: [String: SessionWriter] = [:]
@@ -171,9 +172,10 @@ actor BrokerHub {
         }
         let drain = self.drain(session: session)
         guard !drain.deliveries.isEmpty else {
-            if writer.endDelivery() || drain.hasMore {
-                self.requestDelivery(to: session)
-            }
+            // Nothing queued (an empty drain has nothing more either), and only the hub
+            // claims deliveries, so nothing can have asked for one meanwhile: give the
+            // right back, which resumes a seal waiting for it.
+            _ = writer.endDelivery(written: nil)
             return
         }
         let acknowledgeable = drain.acknowledgeable
@@ -184,7 +186,7 @@ actor BrokerHub {
     }
 
     /// Sessions waiting for their next delivery, and whether a task of the hub will deliver them.
-    struct DeliveryRequests {
+    private struct DeliveryRequests {
         var sessions: [String] = []
         var isScheduled = false
     }

@@ -5,8 +5,9 @@ import STOMP
 
 /// Serves every client connection, whatever its transport: feeds the client's bytes to a
 /// `STOMPSession`, performs the session's actions (authentication, subscriptions, log
-/// writes, acknowledgements), drains the broker's frames with one flush per batch, and
-/// drives heart-beats from a timer at the session's `nextTick`.
+/// writes, acknowledgements) and drives heart-beats from a timer at the session's
+/// `nextTick`; the ``BrokerHub`` writes the broker's frames through the connection's
+/// ``SessionWriter``, one flush per batch.
 ///
 /// A class, shared by reference: every connection holds it in its state, and the services
 /// by value were 424 bytes.

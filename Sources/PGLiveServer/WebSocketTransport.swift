@@ -32,9 +32,11 @@ struct WebSocketTransport: FrameTransport {
     }
 
     func send(_ frames: [OutboundFrame], completion: @escaping @Sendable ((any Error)?) -> Void) {
-        let bytes = WebSocketMessages.encode(frames, allocator: self.channel.allocator)
         let (channel, box) = (self.channel, self.encoder)
         channel.eventLoop.executeWrite(reporting: completion) { written in
+            // Encoded here, on the connection's event loop: the hub hands batches to many
+            // sessions in a row, and their event loops share the copying.
+            let bytes = WebSocketMessages.encode(frames, allocator: channel.allocator)
             do {
                 // The encoder's context writes towards the socket, past the encoder itself.
                 let encoder = try box.value ?? channel.pipeline.syncOperations.context(handlerType: WebSocketFrameEncoder.self)

@@ -4,9 +4,10 @@ import Synchronization
 /// ``WriteWatchdog``; it aborts the connection once the watchdog finds them stalled.
 ///
 /// A channel finishes its writes in order, so with writes in progress the clock runs from
-/// the later of the first one's start and the last one's end: the time the client took no
-/// bytes. Two fields rather than a queue of start times, which cost ~3% of the server's CPU
-/// at saturation (`Benchmarks/RESULTS.md`).
+/// the later of the first one's start and the last one's end: the time no write (of up to
+/// a drain's 256 KiB) completed, i.e. the client took too few bytes to finish one. Two
+/// fields rather than a queue of start times, whose upkeep was 2.8% of the server's samples
+/// at saturation (no throughput change measured, `Benchmarks/RESULTS.md`).
 final class WriteClock: Sendable {
     private let state = Mutex(State())
     private let abort: @Sendable () -> Void
@@ -28,21 +29,27 @@ final class WriteClock: Sendable {
     }
 
     /// Marks the start of a write.
-    func writeBegins() {
+    ///
+    /// - Parameters:
+    ///   - now: The current time.
+    func writeBegins(at now: ContinuousClock.Instant = .now) {
         self.state.withLock { state in
             if state.writesInProgress == 0 {
-                state.waitingSince = .now
+                state.waitingSince = now
             }
             state.writesInProgress += 1
         }
     }
 
     /// Marks the end of a write, successful or not.
-    func writeEnds() {
+    ///
+    /// - Parameters:
+    ///   - now: The current time.
+    func writeEnds(at now: ContinuousClock.Instant = .now) {
         self.state.withLock { state in
             state.writesInProgress = max(0, state.writesInProgress - 1)
             if state.writesInProgress > 0 {
-                state.waitingSince = .now
+                state.waitingSince = now
             }
         }
     }

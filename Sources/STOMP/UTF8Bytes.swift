@@ -7,6 +7,9 @@
 /// UTF-8 exactly when the decoded text spells them unchanged.
 package enum UTF8Bytes {
     /// The text the bytes spell, or `nil` when they are not valid UTF-8.
+    ///
+    /// - Parameters:
+    ///   - bytes: The bytes, e.g. a header name or value without escapes.
     package static func string(_ bytes: UnsafeRawBufferPointer) -> String? {
         let string = String(decoding: bytes, as: UTF8.self)
         let unchanged =
@@ -16,6 +19,9 @@ package enum UTF8Bytes {
     }
 
     /// Whether the bytes are valid UTF-8: ASCII checked 8 bytes at a time, else decoded.
+    ///
+    /// - Parameters:
+    ///   - bytes: The bytes, e.g. a STOMP frame.
     package static func isValid(_ bytes: UnsafeRawBufferPointer) -> Bool {
         var index = 0
         let wordSize = MemoryLayout<UInt64>.size

@@ -17,25 +17,22 @@ import Testing
     @Test func aWriteThatNeverEndsStallsAfterTheTimeout() {
         let clock = WriteClock {}
         let start = ContinuousClock.now
-        clock.writeBegins()
-        #expect(!clock.hasStalled(longerThan: self.timeout, at: start + .seconds(9)))
-        #expect(clock.hasStalled(longerThan: self.timeout, at: .now + .seconds(11)))
+        clock.writeBegins(at: start)
+        #expect(!clock.hasStalled(longerThan: self.timeout, at: start + .seconds(10)))
+        #expect(clock.hasStalled(longerThan: self.timeout, at: start + .milliseconds(10_001)))
     }
 
-    @Test func aWriteEndingRestartsTheWaitOfTheWritesStillInProgress() async throws {
+    @Test func aWriteEndingRestartsTheWaitOfTheWritesStillInProgress() {
         let clock = WriteClock {}
-        let timeout = Duration.seconds(2)
-        clock.writeBegins()
-        clock.writeBegins()
-        try await Task.sleep(for: .milliseconds(1500))
-        clock.writeEnds()
-        let afterProgress = ContinuousClock.now
-        // The second write has waited since the first one ended (1 s at the first check),
-        // not since it began (2.5 s or more).
-        #expect(!clock.hasStalled(longerThan: timeout, at: afterProgress + .seconds(1)))
-        #expect(clock.hasStalled(longerThan: timeout, at: afterProgress + .milliseconds(2100)))
-        clock.writeEnds()
-        #expect(!clock.hasStalled(longerThan: timeout, at: afterProgress + .seconds(3600)))
+        let start = ContinuousClock.now
+        clock.writeBegins(at: start)
+        clock.writeBegins(at: start)
+        clock.writeEnds(at: start + .seconds(8))
+        // The second write has waited since the first one ended, not since it began.
+        #expect(!clock.hasStalled(longerThan: self.timeout, at: start + .seconds(17)))
+        #expect(clock.hasStalled(longerThan: self.timeout, at: start + .seconds(19)))
+        clock.writeEnds(at: start + .seconds(19))
+        #expect(!clock.hasStalled(longerThan: self.timeout, at: start + .seconds(3600)))
     }
 
     @Test func stallAbortsOnce() {
