@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <time.h>
 #include <pthread.h>
+#include <signal.h>
 #include <sys/socket.h>
 #include <sys/epoll.h>
 #include <sys/resource.h>

@@ -28,7 +28,7 @@ static void *run(void*p){ carg*a=p; int ep=epoll_create1(0); int n=a->hi-a->lo;
 static double pct(uint32_t*h,uint32_t*ho,uint64_t cnt,double p){ uint64_t tgt=(uint64_t)(p*cnt); if(tgt>=cnt)tgt=cnt-1; uint64_t s=0;
   for(long i=0;i<HB;i++){s+=h[i]; if(s>tgt)return i/1000.0;} for(long i=0;i<HO;i++){s+=ho[i]; if(s>tgt)return 1000.0+i;} return -1; }
 static int cmpu(const void*x,const void*y){uint64_t a=*(uint64_t*)x,b=*(uint64_t*)y;return a<b?-1:a>b;}
-int main(int c,char**v){ int port=c>1?atoi(v[1]):9000; N=c>2?atoi(v[2]):1000; T=c>3?atoi(v[3]):1; DRAIN=c>4?atoi(v[4]):0; int R=c>5?atoi(v[5]):10,S=c>6?atoi(v[6]):15;
+int main(int c,char**v){ int port=c>1?atoi(v[1]):9000; N=c>2?atoi(v[2]):1000; T=c>3?atoi(v[3]):1; if(T<1)T=1; if(T>2)T=2; /* 1 or 2 threads */ signal(SIGPIPE,SIG_IGN); DRAIN=c>4?atoi(v[4]):0; int R=c>5?atoi(v[5]):10,S=c>6?atoi(v[6]):15;
   fds=malloc(N*sizeof(int)); struct sockaddr_in sa={.sin_family=AF_INET,.sin_port=htons(port)}; sa.sin_addr.s_addr=htonl(0x7f000001);
   for(int i=0;i<N;i++){ int fd=socket(AF_INET,SOCK_STREAM,0); setnd(fd); for(int tries=0;;tries++){ if(connect(fd,(void*)&sa,sizeof sa)==0)break; if(tries>200)die("connect"); usleep(20000);} setnb(fd); fds[i]=fd; }
   fprintf(stderr,"client: %d connected, threads=%d drain=%d\n",N,T,DRAIN);

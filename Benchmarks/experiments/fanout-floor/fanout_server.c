@@ -28,7 +28,7 @@ static void *run(void*p){ targ*a=p; char m[MSGLEN];
     }
   } else { uint64_t k=0; while(now_ns()<end){ build(m,now_ns(),k++); for(int i=a->lo;i<a->hi;i++) a->sent+=trywrite(a,i,m);} }
   return NULL; }
-int main(int c,char**v){ int port=c>1?atoi(v[1]):9000; N=c>2?atoi(v[2]):1000; R=c>3?atoi(v[3]):10; S=c>4?atoi(v[4]):15; T=c>5?atoi(v[5]):1;
+int main(int c,char**v){ int port=c>1?atoi(v[1]):9000; N=c>2?atoi(v[2]):1000; R=c>3?atoi(v[3]):10; S=c>4?atoi(v[4]):15; T=c>5?atoi(v[5]):1; if(T<1)T=1; if(T>2)T=2; /* 1 or 2 threads */ signal(SIGPIPE,SIG_IGN);
   int ls=socket(AF_INET,SOCK_STREAM,0); int one=1; setsockopt(ls,SOL_SOCKET,SO_REUSEADDR,&one,sizeof one);
   struct sockaddr_in sa={.sin_family=AF_INET,.sin_port=htons(port)}; sa.sin_addr.s_addr=htonl(0x7f000001);
   if(bind(ls,(void*)&sa,sizeof sa))die("bind"); if(listen(ls,4096))die("listen");

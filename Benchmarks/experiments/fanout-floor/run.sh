@@ -30,10 +30,10 @@ for pair in "${pairs[@]}"; do
         echo "=== server threads $server_threads, client threads $client_threads, run $run, rate $RATE; $(uptime)"
         server_cpu=() client_cpu=()
         [ "$PIN" = 1 ] && server_cpu=(taskset -c 0) client_cpu=(taskset -c 1)
-        "${server_cpu[@]}" "$BIN/fanout_server" "$PORT" "$SUBSCRIBERS" "$RATE" "$SECONDS_PER_RUN" "$server_threads" 2>/dev/null &
+        "${server_cpu[@]}" "$BIN/fanout_server" "$PORT" "$SUBSCRIBERS" "$RATE" "$SECONDS_PER_RUN" "$server_threads" &
         server=$!
         sleep 0.2
-        "${client_cpu[@]}" "$BIN/fanout_client" "$PORT" "$SUBSCRIBERS" "$client_threads" "$((RATE == 0))" "$RATE" "$SECONDS_PER_RUN" 2>/dev/null
+        "${client_cpu[@]}" "$BIN/fanout_client" "$PORT" "$SUBSCRIBERS" "$client_threads" "$((RATE == 0))" "$RATE" "$SECONDS_PER_RUN"
         wait "$server"
     done
 done
