@@ -44,9 +44,7 @@ import Testing
 
     @Test func sigtermEndsEverySessionWithAnErrorAndExitsZero() async throws {
         let database = try await TestServer.sharedDatabase.value
-        let process = try PGLiveProcess([
-            "serve", "--database-url", database.url, "--allow-anonymous", "--http-port", "0", "--stomp-port", "0",
-        ])
+        let process = try Self.serve(on: database)
         let client = try await STOMPTestClient(port: try await process.waitForPorts().stomp)
         try await client.send(.connect, ["accept-version": "1.2"])
         _ = try await client.next(.connected)
@@ -64,10 +62,7 @@ import Testing
 
     @Test func sigtermTurnsReadinessTo503ForTheDrainDelayBeforeEndingSessions() async throws {
         let database = try await TestServer.sharedDatabase.value
-        let process = try PGLiveProcess([
-            "serve", "--database-url", database.url, "--allow-anonymous", "--http-port", "0", "--stomp-port", "0",
-            "--drain-seconds", "3",
-        ])
+        let process = try Self.serve(on: database, ["--drain-seconds", "3"])
         let ports = try await process.waitForPorts()
         try await Deadline.waitUntil("the server to be ready") { try await RawHTTP.get("/readyz", port: ports.http).status == 200 }
         let client = try await STOMPTestClient(port: ports.stomp)
@@ -98,10 +93,7 @@ import Testing
                 INSERT INTO bulk SELECT g, repeat('z', 500) FROM generate_series(1, 100000) g;
                 """)
         }
-        let process = try PGLiveProcess([
-            "serve", "--database-url", database.url, "--allow-anonymous", "--http-port", "0", "--stomp-port", "0",
-            "--shutdown-timeout", "2",
-        ])
+        let process = try Self.serve(on: database, ["--shutdown-timeout", "2"])
         let ports = try await process.waitForPorts()
         let reader = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .channelOption(ChannelOptions.autoRead, value: false)
@@ -121,10 +113,7 @@ import Testing
         // request head a connection waits for the WebSocket upgrade decision, which kept the
         // process up until the first-head deadline, here an hour.
         let database = try await TestServer.sharedDatabase.value
-        let process = try PGLiveProcess([
-            "serve", "--database-url", database.url, "--allow-anonymous", "--http-port", "0", "--stomp-port", "0",
-            "--http-idle-timeout", "3600", "--shutdown-timeout", "2",
-        ])
+        let process = try Self.serve(on: database, ["--http-idle-timeout", "3600", "--shutdown-timeout", "2"])
         let ports = try await process.waitForPorts()
         let silent = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connect(host: "127.0.0.1", port: ports.http).get()
@@ -139,9 +128,7 @@ import Testing
 
     @Test func sigtermEndsAWebSocketSessionAndExitsPromptlyEvenIfTheClientNeverAnswersTheClose() async throws {
         let database = try await TestServer.sharedDatabase.value
-        let process = try PGLiveProcess([
-            "serve", "--database-url", database.url, "--allow-anonymous", "--http-port", "0", "--stomp-port", "0",
-        ])
+        let process = try Self.serve(on: database)
         let ports = try await process.waitForPorts()
         // The raw test client reads frames but never answers a WebSocket close frame.
         let client = try await WebSocketTestClient(port: ports.http, subprotocols: ["v12.stomp"])
@@ -154,5 +141,14 @@ import Testing
         try await client.waitClosed()
         #expect(try await process.exitStatus(timeout: .seconds(25)) == 0)
         #expect(ContinuousClock.now - stopping < .seconds(15), "the polite close is bounded (5 s), then the socket is closed")
+    }
+
+    /// `pglive serve` of the built binary on free ports, with anonymous access and without
+    /// the pruning task: the shared test database holds other tests' deliberately aged
+    /// events, which a pruning round (at startup, then every minute) deleted under them.
+    private static func serve(on database: TestDatabase, _ options: [String] = []) throws -> PGLiveProcess {
+        try PGLiveProcess(
+            ["serve", "--database-url", database.url, "--allow-anonymous", "--http-port", "0", "--stomp-port", "0", "--prune-interval", "0"]
+                + options)
     }
 }

@@ -37,6 +37,8 @@ import Testing
         let process = try PGLiveProcess([
             "serve", "--database-url", database.url, "--http-port", "0", "--stomp-port", "0", "--jwt-secret-file", secretPath,
             "--allow-anonymous", "--anonymous-access", #"{"read": ["chat.*"]}"#,
+            // The shared database holds other tests' aged events: no pruning round here.
+            "--prune-interval", "0",
         ])
         let ports = try await process.waitForPorts()
 
