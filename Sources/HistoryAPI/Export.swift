@@ -17,8 +17,10 @@ struct Export: Sendable {
     let logger: Logger
 
     /// How long a failed NDJSON export waits, after its error line, before its connection
-    /// is dropped, so that a client still reading receives what was written.
-    static let lingeringClose = Duration.seconds(1)
+    /// is dropped, so that a client still reading receives what was written: up to the
+    /// socket's buffers, a few MB on loopback (1 s was too short for a test client on a
+    /// loaded CI machine).
+    static let lingeringClose = Duration.seconds(5)
 
     /// Starts the export and answers once the first bytes (or the failure) are known, so
     /// an error before any data still gets its proper status.
@@ -80,9 +82,9 @@ struct Export: Sendable {
                     if format == .ndjson {
                         try await writer.write(ByteBuffer(string: error.json + "\n"))
                         // A lingering close, as Apache's: closing drops what the connection has
-                        // not sent yet (up to its 64 KiB buffer, the line included), so a client
-                        // a little behind lost the line (`ExportTests`, under load). A reader
-                        // gets it within the grace; a stalled one still sees the cut body.
+                        // not sent yet (the line included), so a client a little behind lost
+                        // the line (`ExportTests`, under load). A reader gets it within the
+                        // grace; a stalled one still sees the cut body.
                         try? await Task.sleep(for: Self.lingeringClose)
                     }
                     throw error

@@ -53,13 +53,21 @@ final class RawHTTPClient: Sendable {
     }
 
     /// Reads until the server closes the connection or `limit` bytes arrived.
+    ///
+    /// One blocking loop on one Dispatch thread: a hop per chunk waits for a Dispatch thread
+    /// each time, behind the whole suite's blocking work, and a stalled export's few MB
+    /// were read too slowly for its lingering close (the suspected cause of a CI failure).
     func readToEnd(limit: Int = 1 << 30) async -> [UInt8] {
-        var all: [UInt8] = []
-        while all.count < limit {
-            let chunk = await read()
-            if chunk.isEmpty { break }
-            all += chunk
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                var all: [UInt8] = []
+                while all.count < limit {
+                    let chunk = self.blockingRead(65_536)
+                    if chunk.isEmpty { break }
+                    all += chunk
+                }
+                continuation.resume(returning: all)
+            }
         }
-        return all
     }
 }
