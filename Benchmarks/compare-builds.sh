@@ -46,9 +46,6 @@ ulimit -n "$(ulimit -Hn)"
 start_postgres "$WORK"
 migrate_with "$NEW" "$LOGS"
 
-# cpu_ticks [PID]: user + system ticks of the server (or PID); fails once PID has exited
-# (bash reaps a background child as soon as it exits, and its /proc entry goes with it).
-cpu_ticks() { awk '$3 == "Z" {exit 1} {print $14 + $15}' "/proc/${1:-$SERVE_PID}/stat"; }
 rss_kib() { awk '/VmRSS/ {print $2}' "/proc/$SERVE_PID/status"; }
 # start_bench ARGS…: NEW's load generator against the current server, in the background,
 # so that $! is the load generator itself (its CPU is sampled from /proc).
@@ -77,20 +74,20 @@ for _ in $(seq 1 "$ROUNDS"); do
         client=$!
         until grep -q "subscribed" "$LOGS/bench.err" || ! kill -0 "$client" 2>/dev/null; do sleep 0.1; done
         kill -0 "$client" 2>/dev/null || { log "bench failed: $(tail -3 "$LOGS/bench.err")"; exit 1; }
-        t0=$(cpu_ticks); c0=$(cpu_ticks "$client")
+        t0=$(cpu_ticks "$SERVE_PID"); c0=$(cpu_ticks "$client")
         # The load generator exits once the last delivery arrived, possibly before the
         # sleep below ends: its CPU is sampled in the background until then, and the last
         # reading (about 0.1 s before its exit) counts.
         echo "$c0" >"$LOGS/client.ticks"
-        # Read with bash's own `read` (no process per reading: the sampler must not load the
-        # 2 cores it measures); fields 14 and 15 are user and system ticks.
-        (while { read -ra stat <"/proc/$client/stat"; } 2>/dev/null; do
-            echo $((stat[13] + stat[14])) >"$LOGS/client.ticks"
+        # No process per reading (`read_cpu_ticks`): the sampler must not load the 2 cores
+        # it measures.
+        (while read_cpu_ticks "$client"; do
+            echo "$CPU_TICKS" >"$LOGS/client.ticks"
             sleep 0.1
         done) &
         sampler=$!
         sleep "$SECONDS_PER_RUN"
-        t1=$(cpu_ticks)
+        t1=$(cpu_ticks "$SERVE_PID")
         load_after=$(uptime | sed 's/.*average: //')
         wait "$client" || { log "bench failed: $(tail -3 "$LOGS/bench.err")"; exit 1; }
         wait "$sampler"

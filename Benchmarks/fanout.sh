@@ -77,7 +77,6 @@ RABBIT_PID=$(ss -ltnpH 'sport = :15674' | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | h
 [ -n "$RABBIT_PID" ] || { log "no RabbitMQ pid"; exit 1; }
 
 # --- measurement helpers ----------------------------------------------------------------
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 # The cluster: the postmaster's own time plus its reaped children's, plus its live children.
 pg_ticks() {
     local t c

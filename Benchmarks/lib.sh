@@ -11,6 +11,10 @@
 #   stop_serve                   SIGTERM, then SIGKILL after 10 s
 #   stop_everything_on_exit [HOOK]  on exit (also Ctrl-C, SIGTERM): run HOOK, stop serve and
 #                                PostgreSQL, remove $WORK, keep the exit status
+#   read_cpu_ticks PID           sets CPU_TICKS to PID's user + system ticks without starting a
+#                                process; fails once PID has exited (bash reaps a background
+#                                child at once, and its /proc entry goes with it) or is a zombie
+#   cpu_ticks PID                prints them
 
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 PGLIVE=$ROOT/.build-release/release/pglive
@@ -117,3 +121,12 @@ migrate_with() {
     PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres \
         -c "SELECT pglive.create_topic('${3:-bench}')" >/dev/null
 }
+
+read_cpu_ticks() {
+    local stat
+    { read -ra stat <"/proc/$1/stat"; } 2>/dev/null && [ "${stat[2]}" != Z ] || return 1
+    # Fields 14 and 15 of /proc/PID/stat (the command name holds no space here).
+    CPU_TICKS=$((stat[13] + stat[14]))
+}
+
+cpu_ticks() { read_cpu_ticks "$1" && echo "$CPU_TICKS"; }

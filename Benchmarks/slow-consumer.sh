@@ -64,7 +64,7 @@ SUMMARY=$OUT/summary.md
 emit() { printf '%s\n' "$*" | tee -a "$SUMMARY"; }
 load1() { cut -d' ' -f1 /proc/loadavg; }
 # User and system CPU ticks of a process, "U S".
-cpu_ticks() { awk '{print $14, $15}' "/proc/$1/stat"; }
+user_system_ticks() { awk '{print $14, $15}' "/proc/$1/stat"; }
 # Seconds since the epoch of a log line's ISO-8601 stamp (swift-log's StreamLogHandler).
 stamp_of() { date -d "$(cut -d' ' -f1 <<<"$1")" +%s; }
 
@@ -96,7 +96,7 @@ run() {
     start_serve "$serve_log" --user bench:bench --max-sessions 0 --max-sessions-per-ip 0 --max-send-rate 0
     local idle_rss cpu_start; idle_rss=$(awk '/VmRSS/ {print $2}' "/proc/$SERVE_PID/status")
     # Latency on this shared machine is noisy; the server's CPU time is the steadier figure.
-    cpu_start=$(cpu_ticks "$SERVE_PID")
+    cpu_start=$(user_system_ticks "$SERVE_PID")
     if [ "$kind" = stalled ]; then
         python3 "$HERE/stalled-consumer.py" "$STOMP_PORT" >"$OUT/stalled-$tag.out" 2>&1 &
         STALLED_PID=$!
@@ -129,7 +129,7 @@ run() {
     fi
     local hwm slow dropped cpu
     hwm=$(awk '/VmHWM/ {print $2}' "/proc/$SERVE_PID/status")
-    cpu=$(echo "$cpu_start $(cpu_ticks "$SERVE_PID")" | awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f + %.1f", ($3 - $1) / hz, ($4 - $2) / hz}')
+    cpu=$(echo "$cpu_start $(user_system_ticks "$SERVE_PID")" | awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f + %.1f", ($3 - $1) / hz, ($4 - $2) / hz}')
     slow=$(metric pglive_stomp_slow_consumer_disconnects_total); dropped=$(metric pglive_stomp_messages_dropped_total)
     stop_helpers
     stop_serve
