@@ -10,14 +10,15 @@
 #   CONFIGS="1 1" RUNS=1 RATE=0 SECONDS_PER_RUN=10 bash …/run.sh   # saturation
 #
 # Environment: CONFIGS (server×client thread pairs, default "1 1,2 2,1 2"), RUNS=3, RATE=10,
-# SECONDS_PER_RUN=15, SUBSCRIBERS=1000, PORT=9200, PIN=0 (1: server on CPU 0, client on CPU 1).
+# SECONDS_PER_RUN=15, SUBSCRIBERS=1000, PORT=9200, PIN=0 (1: server on CPU 0, client on CPU 1),
+# DRAIN (1: the client reads each socket until EAGAIN; default 1 at saturation, else 0).
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 BIN=$(mktemp -d /tmp/fanout-floor.XXXXXX)
 trap 'rm -rf "$BIN"' EXIT
 CONFIGS=${CONFIGS:-1 1,2 2,1 2}
 RUNS=${RUNS:-3} RATE=${RATE:-10} SECONDS_PER_RUN=${SECONDS_PER_RUN:-15}
-SUBSCRIBERS=${SUBSCRIBERS:-1000} PORT=${PORT:-9200} PIN=${PIN:-0}
+SUBSCRIBERS=${SUBSCRIBERS:-1000} PORT=${PORT:-9200} PIN=${PIN:-0} DRAIN=${DRAIN:-$((RATE == 0))}
 for program in fanout_server fanout_client; do
     gcc -O2 -pthread -I "$HERE" -o "$BIN/$program" "$HERE/$program.c"
 done
@@ -33,7 +34,7 @@ for pair in "${pairs[@]}"; do
         "${server_cpu[@]}" "$BIN/fanout_server" "$PORT" "$SUBSCRIBERS" "$RATE" "$SECONDS_PER_RUN" "$server_threads" &
         server=$!
         sleep 0.2
-        "${client_cpu[@]}" "$BIN/fanout_client" "$PORT" "$SUBSCRIBERS" "$client_threads" "$((RATE == 0))" "$RATE" "$SECONDS_PER_RUN"
+        "${client_cpu[@]}" "$BIN/fanout_client" "$PORT" "$SUBSCRIBERS" "$client_threads" "$DRAIN" "$RATE" "$SECONDS_PER_RUN"
         wait "$server"
     done
 done
